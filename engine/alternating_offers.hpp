@@ -1,0 +1,19 @@
+#pragma once
+#include "engine/protocol.hpp"
+
+namespace parley {
+
+// Bilateral alternating offers (Rubinstein 1982): the proposer offers, the other party
+// accepts, rejects or (if allowed) walks away; after a rejection talks may break down with the
+// protocol's probability, and otherwise the responder proposes in the next round.
+class AlternatingOffers final : public Protocol {
+ public:
+  explicit AlternatingOffers(const ProtocolSpec& spec) : spec_(spec) {}
+  void play_round(TrackRun& run, int round, RandomStream& nature,
+                  TraceSink* trace) const override;
+
+ private:
+  ProtocolSpec spec_;
+};
+
+}  // namespace parley

@@ -1,0 +1,35 @@
+#pragma once
+#include <memory>
+#include <vector>
+
+#include "engine/agent.hpp"
+#include "engine/run_result.hpp"
+#include "engine/trace.hpp"
+
+namespace parley {
+
+// The state of one track during a run, owned by the simulator.
+struct TrackRun {
+  int track = 0;
+  const OutcomeSpace* space = nullptr;
+  std::vector<std::unique_ptr<Agent>> agents;  // one per party, party order
+  int proposer = 0;                            // who offers in the next round
+  TrackResult result;
+};
+
+// Shared by the protocols: announce a move to the track's agents and to the trace.
+void publish(TrackRun& run, const Move& move, TraceSink* trace);
+
+// The rules of a round (DESIGN.md, Vocabulary). `play_round` runs one round of one open track:
+// one offer and the answers to it. It closes the track (result.status) on agreement,
+// walk-away or breakdown; the simulator closes it at the deadline.
+class Protocol {
+ public:
+  virtual ~Protocol() = default;
+  virtual void play_round(TrackRun& run, int round, RandomStream& nature,
+                          TraceSink* trace) const = 0;
+};
+
+std::unique_ptr<Protocol> make_protocol(const ProtocolSpec& spec, int party_count);
+
+}  // namespace parley

@@ -1,0 +1,22 @@
+#include "engine/scenario.hpp"
+
+namespace parley {
+
+const char* to_string(ProtocolKind kind) {
+  return kind == ProtocolKind::Alternating ? "alternating" : "stacked";
+}
+
+namespace {
+template <typename T>
+int index_by_id(const std::vector<T>& items, const std::string& id) {
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (items[i].id == id) return static_cast<int>(i);
+  return -1;
+}
+}  // namespace
+
+int Scenario::party_index(const std::string& id) const { return index_by_id(parties, id); }
+int Scenario::issue_index(const std::string& id) const { return index_by_id(issues, id); }
+int Scenario::track_index(const std::string& id) const { return index_by_id(tracks, id); }
+
+}  // namespace parley

@@ -1,0 +1,88 @@
+#pragma once
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/calendar.hpp"
+#include "engine/issue.hpp"
+#include "engine/preferences.hpp"
+
+namespace parley {
+
+// A cited source, so every number in a scenario can be traced to where it came from.
+struct Source {
+  std::string id;
+  std::string citation;
+  std::string url;
+};
+
+// Which agent model plays a party, with its parameters (validated against the registry).
+struct AgentSpec {
+  std::string model;
+  std::map<std::string, double> params;  // only the ones the file sets; defaults come later
+};
+
+struct Party {
+  std::string id;
+  std::string name;
+  AgentSpec agent;
+  Preferences preferences;
+};
+
+// A mediator has no stake in the terms; in format version 1 it is recorded (host, chair) but
+// does not act.
+struct Mediator {
+  std::string id;
+  std::string name;
+  std::string role;
+};
+
+// A group of issues agreed on its own. A deal on a track gives a value to each of its issues.
+struct Track {
+  std::string id;
+  std::string label;
+  std::vector<int> issues;  // indices into Scenario::issues
+};
+
+enum class ProtocolKind { Alternating, Stacked };
+const char* to_string(ProtocolKind kind);
+
+// The rules of the rounds (docs/model.md, "Protocol").
+struct ProtocolSpec {
+  ProtocolKind kind = ProtocolKind::Alternating;
+  int opener = 0;                      // index of the party that makes the first offer
+  int deadline_rounds = 0;             // offers per track before it closes; 0 means no deadline
+  double breakdown_probability = 0.0;  // after each rejection, per track
+  bool walk_away = false;              // may a responder leave for its reservation value?
+  bool complete_information = false;   // are all parties' preferences public?
+  int max_rounds = 10000;              // safety stop when there is no deadline
+};
+
+struct ScenarioMeta {
+  std::string name;
+  std::string description;
+  std::string date;  // the date of the talks, YYYY-MM-DD
+  std::vector<Source> sources;
+};
+
+// The whole case, loaded from one file, validated, then immutable (shared as const).
+struct Scenario {
+  int format_version = 1;
+  std::string file;  // where it was loaded from, for messages
+  ScenarioMeta meta;
+  RoundClock clock;
+  std::vector<Party> parties;
+  std::vector<Mediator> mediators;
+  std::vector<Issue> issues;
+  std::vector<Track> tracks;
+  ProtocolSpec protocol;
+
+  int party_index(const std::string& id) const;  // -1 when absent
+  int issue_index(const std::string& id) const;
+  int track_index(const std::string& id) const;
+};
+
+using ScenarioPtr = std::shared_ptr<const Scenario>;
+
+}  // namespace parley

@@ -1,0 +1,142 @@
+#include "engine/simulator.hpp"
+
+#include <cmath>
+
+#include "engine/input_error.hpp"
+
+namespace parley {
+
+namespace {
+// Each agent draws from its own stream, so adding randomness to one agent never shifts
+// another's draws, nor nature's.
+std::uint64_t agent_stream_purpose(int track, int party) {
+  return 1000 + static_cast<std::uint64_t>(track) * 256 + static_cast<std::uint64_t>(party);
+}
+}  // namespace
+
+Simulator::Simulator(ScenarioPtr scenario, const AgentRegistry& registry)
+    : scenario_(std::move(scenario)), registry_(&registry) {
+  const Scenario& s = *scenario_;
+  spaces_.reserve(s.tracks.size());
+  for (std::size_t t = 0; t < s.tracks.size(); ++t) spaces_.emplace_back(s, static_cast<int>(t));
+  for (const Party& party : s.parties) {
+    const AgentModel* model = registry.find(party.agent.model);
+    std::map<std::string, double> params;
+    const auto error = registry.resolve(party.agent.model, party.agent.params, params);
+    if (!model || error)
+      throw InputError(s.file, 0, 0, "", "a registered agent model with valid parameters",
+                       error.value_or(party.agent.model));
+    models_.push_back(model);
+    params_.push_back(std::move(params));
+  }
+  protocol_ = make_protocol(s.protocol, static_cast<int>(s.parties.size()));
+}
+
+RunResult Simulator::run(std::uint64_t seed, std::uint64_t run_index, TraceSink* trace) const {
+  const Scenario& s = *scenario_;
+  const int n_parties = static_cast<int>(s.parties.size());
+  const int n_tracks = static_cast<int>(s.tracks.size());
+
+  // Agents, their streams and their setups live for the whole run; nothing below allocates
+  // per round.
+  std::vector<RandomStream> streams;
+  streams.reserve(static_cast<std::size_t>(n_tracks * n_parties));
+  std::vector<TrackRun> tracks(static_cast<std::size_t>(n_tracks));
+  for (int t = 0; t < n_tracks; ++t) {
+    TrackRun& tr = tracks[t];
+    tr.track = t;
+    tr.space = &spaces_[t];
+    tr.proposer = s.protocol.opener;
+    tr.result.payoff.assign(n_parties, 0.0);
+    for (int p = 0; p < n_parties; ++p) {
+      streams.emplace_back(seed, run_index, agent_stream_purpose(t, p));
+      AgentSetup setup;
+      setup.party = p;
+      setup.party_count = n_parties;
+      setup.opener = s.protocol.opener;
+      setup.track = t;
+      setup.space = &spaces_[t];
+      setup.own = &s.parties[p].preferences;
+      setup.reservation = s.parties[p].preferences.reservation[t];
+      setup.deadline_rounds = s.protocol.deadline_rounds;
+      setup.breakdown_probability = s.protocol.breakdown_probability;
+      setup.walk_away_allowed = s.protocol.walk_away;
+      setup.complete_information = s.protocol.complete_information;
+      setup.public_preferences.assign(n_parties, nullptr);
+      setup.public_reservation.assign(n_parties, 0.0);
+      for (int q = 0; q < n_parties; ++q) {
+        if (q != p && !s.protocol.complete_information) continue;
+        setup.public_preferences[q] = &s.parties[q].preferences;
+        setup.public_reservation[q] = s.parties[q].preferences.reservation[t];
+      }
+      setup.params = params_[p];
+      setup.rng = &streams.back();
+      tr.agents.push_back(models_[p]->create(setup));
+    }
+  }
+
+  RandomStream nature(seed, run_index, kStreamProtocol);
+  const int deadline = s.protocol.deadline_rounds;
+  const int last_round = deadline > 0 ? deadline : s.protocol.max_rounds;
+  int open = n_tracks;
+  int round = 0;
+  for (; open > 0 && round < last_round; ++round) {
+    for (TrackRun& tr : tracks) {
+      if (tr.result.status != TrackStatus::Open) continue;
+      protocol_->play_round(tr, round, nature, trace);
+      if (tr.result.status != TrackStatus::Open) {
+        --open;
+        settle(tr, tr.result);
+        if (trace) trace->on_track_closed(tr.track, tr.result);
+      }
+    }
+  }
+  // Tracks still open when the deadline (or the safety stop) passes close without a deal.
+  for (TrackRun& tr : tracks) {
+    if (tr.result.status != TrackStatus::Open) continue;
+    tr.result.status = TrackStatus::Deadline;
+    tr.result.round = last_round - 1;
+    if (trace) {
+      Move move{last_round - 1, tr.track, -1, Action::Deadline, Deal{}};
+      trace->on_move(move);
+    }
+    settle(tr, tr.result);
+    if (trace) trace->on_track_closed(tr.track, tr.result);
+  }
+
+  RunResult result;
+  result.seed = seed;
+  result.run = run_index;
+  result.rounds = round;
+  result.parties.assign(n_parties, PartyResult{});
+  for (int p = 0; p < n_parties; ++p) {
+    double stake = 0.0;
+    for (int t = 0; t < n_tracks; ++t) stake += spaces_[t].track_weight(p);
+    const Preferences& prefs = s.parties[p].preferences;
+    for (int t = 0; t < n_tracks; ++t) {
+      const double share = spaces_[t].track_weight(p) / stake;
+      result.parties[p].utility += share * tracks[t].result.payoff[p];
+      result.parties[p].costs += share * prefs.cost_per_round * tracks[t].result.round;
+    }
+  }
+  result.tracks.reserve(tracks.size());
+  for (TrackRun& tr : tracks) result.tracks.push_back(std::move(tr.result));
+  if (trace) trace->on_run_end(result);
+  return result;
+}
+
+// Payoffs (docs/model.md): a track closing in round t is worth discount^t times the deal's
+// utility (or the reservation value without a deal), less cost_per_round times t.
+void Simulator::settle(const TrackRun& track, TrackResult& result) const {
+  const Scenario& s = *scenario_;
+  for (std::size_t p = 0; p < s.parties.size(); ++p) {
+    const Preferences& prefs = s.parties[p].preferences;
+    const double value = result.status == TrackStatus::Agreed
+                             ? track.space->utility(static_cast<int>(p), result.deal)
+                             : prefs.reservation[track.track];
+    result.payoff[p] =
+        std::pow(prefs.discount, result.round) * value - prefs.cost_per_round * result.round;
+  }
+}
+
+}  // namespace parley

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs the Debian packages parley builds and tests with, only those that are missing.
+set -euo pipefail
+packages=(
+  cmake make g++ pkg-config clang-format
+  libeigen3-dev libboost-dev libboost-random-dev libcli11-dev nlohmann-json3-dev
+  libvalijson-dev libgtest-dev libgmock-dev libbenchmark-dev hyperfine
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+echo "install-deps: installing ${missing[*]}"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
