@@ -1,1 +1,45 @@
-int main() { return 0; }
+// parley: simulate diplomatic negotiations from a scenario file (docs/cli.md).
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "engine/input_error.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "parley simulates diplomatic negotiations: a scenario file describes the parties, the "
+      "issues, what each side wants and the rules of the talks; agent models play the parties "
+      "and parley reports what is agreed, when and at what cost.",
+      "parley"};
+  app.require_subcommand(1);
+  app.footer(
+      "Examples:\n"
+      "  parley run scenarios/istanbul-2025-06.json --seed 1\n"
+      "  parley run scenarios/istanbul-2025-06.json --format json --trace trace.jsonl\n"
+      "  parley validate my-scenario.json\n"
+      "  parley agents\n\n"
+      "Exit status: 0 success, 1 failure, 2 bad input (the message names file, line:column and "
+      "JSON pointer). Documentation: docs/cli.md.");
+  app.set_version_flag("--version", "parley 0.1.0");
+
+  parley::cli::Action action;
+  parley::cli::add_run_command(app, action);
+  parley::cli::add_validate_command(app, action);
+  parley::cli::add_agents_command(app, action);
+  parley::cli::add_schema_command(app, action);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  try {
+    return action ? action() : 0;
+  } catch (const parley::InputError& e) {
+    std::cerr << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "parley: error: " << e.what() << "\n";
+    return 1;
+  }
+}

@@ -1,0 +1,16 @@
+#pragma once
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace parley::cli {
+
+// Each command registers its subcommand and options, and sets `action` to what it does when
+// chosen. Actions return the process exit status (0 ok, 1 failure, 2 bad input).
+using Action = std::function<int()>;
+
+void add_run_command(CLI::App& app, Action& action);
+void add_validate_command(CLI::App& app, Action& action);
+void add_agents_command(CLI::App& app, Action& action);
+void add_schema_command(CLI::App& app, Action& action);
+
+}  // namespace parley::cli

@@ -1,0 +1,62 @@
+#include <iostream>
+#include <memory>
+#include <optional>
+
+#include "agents/builtin_agents.hpp"
+#include "analysis/run_report.hpp"
+#include "analysis/trace_writer.hpp"
+#include "cli/commands.hpp"
+#include "cli/output_file.hpp"
+#include "engine/scenario_loader.hpp"
+#include "engine/simulator.hpp"
+
+namespace parley::cli {
+
+namespace {
+struct RunOptions {
+  std::string file;
+  std::uint64_t seed = 1;
+  std::string trace;
+  std::string format = "text";
+};
+
+int run(const RunOptions& options) {
+  const AgentRegistry& registry = builtin_agents();
+  const Simulator simulator(load_scenario(options.file, registry), registry);
+
+  std::optional<OutputFile> trace_file;
+  std::unique_ptr<JsonlTraceWriter> trace;
+  if (!options.trace.empty()) {
+    trace_file.emplace(options.trace);
+    trace = std::make_unique<JsonlTraceWriter>(simulator, trace_file->stream());
+  }
+  const RunResult result = simulator.run(options.seed, 0, trace.get());
+  if (trace_file) trace_file->commit();
+
+  if (options.format == "json")
+    std::cout << run_report_json(simulator, result).dump(2) << "\n";
+  else
+    std::cout << run_report_text(simulator, result);
+  return 0;
+}
+}  // namespace
+
+void add_run_command(CLI::App& app, Action& action) {
+  auto options = std::make_shared<RunOptions>();
+  CLI::App* cmd = app.add_subcommand("run", "Simulate one negotiation and report its outcome");
+  cmd->add_option("file", options->file, "Scenario file (JSON, format version 1)")->required();
+  cmd->add_option("--seed", options->seed, "Random seed; the same seed gives the same run")
+      ->capture_default_str();
+  cmd->add_option("--trace", options->trace,
+                  "Write every move as one JSON line to this file (docs/output.md)");
+  cmd->add_option("--format", options->format, "Report as readable text or as JSON")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  cmd->footer(
+      "Example:\n"
+      "  parley run scenarios/istanbul-2025-06.json --seed 7 --trace trace.jsonl\n"
+      "  parley run scenarios/textbook/rubinstein-0.9-0.9.json --format json");
+  cmd->callback([options, &action] { action = [options] { return run(*options); }; });
+}
+
+}  // namespace parley::cli

@@ -1,0 +1,34 @@
+#include <iostream>
+#include <memory>
+
+#include "agents/builtin_agents.hpp"
+#include "cli/commands.hpp"
+#include "engine/outcome_space.hpp"
+#include "engine/scenario_loader.hpp"
+
+namespace parley::cli {
+
+namespace {
+int validate(const std::string& file) {
+  const ScenarioPtr scenario = load_scenario(file, builtin_agents());
+  std::cout << file << ": valid scenario \"" << scenario->meta.name
+            << "\": " << scenario->parties.size() << " parties, " << scenario->issues.size()
+            << " issues, " << scenario->tracks.size() << " track"
+            << (scenario->tracks.size() == 1 ? "" : "s") << "\n";
+  return 0;
+}
+}  // namespace
+
+void add_validate_command(CLI::App& app, Action& action) {
+  auto file = std::make_shared<std::string>();
+  CLI::App* cmd = app.add_subcommand(
+      "validate", "Check a scenario file against the schema and the semantic rules");
+  cmd->add_option("file", *file, "Scenario file to check")->required();
+  cmd->footer(
+      "Exits 0 when the file is valid; otherwise prints FILE:LINE:COLUMN, the JSON pointer, what\n"
+      "was expected and what was found, and exits 2.\n"
+      "Example:\n  parley validate scenarios/istanbul-2025-06.json");
+  cmd->callback([file, &action] { action = [file] { return validate(*file); }; });
+}
+
+}  // namespace parley::cli
