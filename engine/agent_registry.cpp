@@ -45,7 +45,8 @@ std::optional<std::string> AgentRegistry::resolve(const std::string& model_name,
       return "parameter '" + name + "' is not one of model '" + model_name + "' (" +
              (known.empty() ? "it takes none" : "known: " + known) + ")";
     }
-    if (!(value >= spec->min && value <= spec->max) || (spec->integer && value != std::floor(value)))
+    if (!(value >= spec->min && value <= spec->max) ||
+        (spec->integer && value != std::floor(value)))
       return "parameter '" + name + "' of model '" + model_name + "' to be " +
              (spec->integer ? "an integer " : "a number ") + "in [" + format_number(spec->min, 6) +
              ", " + format_number(spec->max, 6) + "], found " + format_number(value, 6);

@@ -9,8 +9,7 @@ namespace parley {
 class AlternatingOffers final : public Protocol {
  public:
   explicit AlternatingOffers(const ProtocolSpec& spec) : spec_(spec) {}
-  void play_round(TrackRun& run, int round, RandomStream& nature,
-                  TraceSink* trace) const override;
+  void play_round(TrackRun& run, int round, RandomStream& nature, TraceSink* trace) const override;
 
  private:
   ProtocolSpec spec_;

@@ -23,7 +23,9 @@ struct RoundClock {
   int days_per_round = 1;
   std::string round_name = "day";  // what one round means to people: "day", "week", "session"
 
-  Date date_of(int round) const { return start.plus_days(static_cast<long>(round) * days_per_round); }
+  Date date_of(int round) const {
+    return start.plus_days(static_cast<long>(round) * days_per_round);
+  }
 };
 
 }  // namespace parley

@@ -6,23 +6,34 @@ namespace parley {
 
 const char* to_string(Action action) {
   switch (action) {
-    case Action::Offer: return "offer";
-    case Action::Accept: return "accept";
-    case Action::Reject: return "reject";
-    case Action::WalkAway: return "walk-away";
-    case Action::Breakdown: return "breakdown";
-    case Action::Deadline: return "deadline";
+    case Action::Offer:
+      return "offer";
+    case Action::Accept:
+      return "accept";
+    case Action::Reject:
+      return "reject";
+    case Action::WalkAway:
+      return "walk-away";
+    case Action::Breakdown:
+      return "breakdown";
+    case Action::Deadline:
+      return "deadline";
   }
   return "?";
 }
 
 const char* to_string(TrackStatus status) {
   switch (status) {
-    case TrackStatus::Open: return "open";
-    case TrackStatus::Agreed: return "agreed";
-    case TrackStatus::Deadline: return "deadline";
-    case TrackStatus::Breakdown: return "breakdown";
-    case TrackStatus::WalkAway: return "walk-away";
+    case TrackStatus::Open:
+      return "open";
+    case TrackStatus::Agreed:
+      return "agreed";
+    case TrackStatus::Deadline:
+      return "deadline";
+    case TrackStatus::Breakdown:
+      return "breakdown";
+    case TrackStatus::WalkAway:
+      return "walk-away";
   }
   return "?";
 }

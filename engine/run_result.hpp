@@ -11,10 +11,10 @@ const char* to_string(TrackStatus status);
 
 struct TrackResult {
   TrackStatus status = TrackStatus::Open;
-  int round = -1;     // the round it closed in
-  int proposer = -1;  // who made the agreed offer (Agreed)
-  int actor = -1;     // who walked away (WalkAway)
-  Deal deal;          // the agreed terms (Agreed)
+  int round = -1;              // the round it closed in
+  int proposer = -1;           // who made the agreed offer (Agreed)
+  int actor = -1;              // who walked away (WalkAway)
+  Deal deal;                   // the agreed terms (Agreed)
   std::vector<double> payoff;  // per party: discounted track utility net of costs
 };
 

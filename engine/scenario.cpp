@@ -15,8 +15,14 @@ int index_by_id(const std::vector<T>& items, const std::string& id) {
 }
 }  // namespace
 
-int Scenario::party_index(const std::string& id) const { return index_by_id(parties, id); }
-int Scenario::issue_index(const std::string& id) const { return index_by_id(issues, id); }
-int Scenario::track_index(const std::string& id) const { return index_by_id(tracks, id); }
+int Scenario::party_index(const std::string& id) const {
+  return index_by_id(parties, id);
+}
+int Scenario::issue_index(const std::string& id) const {
+  return index_by_id(issues, id);
+}
+int Scenario::track_index(const std::string& id) const {
+  return index_by_id(tracks, id);
+}
 
 }  // namespace parley

@@ -30,8 +30,8 @@ class Simulator {
   ScenarioPtr scenario_;
   const AgentRegistry* registry_;
   std::vector<OutcomeSpace> spaces_;
-  std::vector<const AgentModel*> models_;                // per party
-  std::vector<std::map<std::string, double>> params_;    // per party, defaults filled in
+  std::vector<const AgentModel*> models_;              // per party
+  std::vector<std::map<std::string, double>> params_;  // per party, defaults filled in
   std::unique_ptr<Protocol> protocol_;
 };
 

@@ -10,8 +10,7 @@ namespace parley {
 class StackedAlternatingOffers final : public Protocol {
  public:
   explicit StackedAlternatingOffers(const ProtocolSpec& spec) : spec_(spec) {}
-  void play_round(TrackRun& run, int round, RandomStream& nature,
-                  TraceSink* trace) const override;
+  void play_round(TrackRun& run, int round, RandomStream& nature, TraceSink* trace) const override;
 
  private:
   ProtocolSpec spec_;

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Regenerates tests/golden/ from the shipped scenarios (seed 1). Run after an intended change
+# of behaviour, then review `git diff tests/golden` before committing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+parley=${PARLEY:-build/parley}
+find scenarios -name '*.json' ! -name scenario.schema.json | sort | while read -r scenario; do
+  golden="tests/golden/${scenario#scenarios/}"
+  golden="${golden%.json}.jsonl"
+  mkdir -p "$(dirname "$golden")"
+  "$parley" run "$scenario" --seed 1 --trace "$golden" > /dev/null
+  echo "wrote $golden"
+done
