@@ -29,11 +29,13 @@ struct AgentSetup {
   // information only; otherwise only this party's entry is set).
   std::vector<const Preferences*> public_preferences;
   std::vector<double> public_reservation;
-  std::map<std::string, double> params;  // every parameter of the model, defaults filled in
-  RandomStream* rng = nullptr;           // the agent's own stream for this run
+  // Every parameter of the model, defaults filled in; owned by the simulator, which may vary
+  // the values from run to run without copying.
+  const std::map<std::string, double>* params = nullptr;
+  RandomStream* rng = nullptr;  // the agent's own stream for this run
 
   const Eigen::ArrayXd& own_utilities() const { return space->utilities(party); }
-  double param(const std::string& name) const { return params.at(name); }
+  double param(const std::string& name) const { return params->at(name); }
 };
 
 enum class Response { Accept, Reject, WalkAway };

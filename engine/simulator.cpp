@@ -69,7 +69,7 @@ RunResult Simulator::run(std::uint64_t seed, std::uint64_t run_index, TraceSink*
         setup.public_preferences[q] = &s.parties[q].preferences;
         setup.public_reservation[q] = s.parties[q].preferences.reservation[t];
       }
-      setup.params = params_[p];
+      setup.params = &params_[p];
       setup.rng = &streams.back();
       tr.agents.push_back(models_[p]->create(setup));
     }
