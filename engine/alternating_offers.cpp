@@ -2,16 +2,16 @@
 
 namespace parley {
 
-void AlternatingOffers::play_round(TrackRun& run, int round, RandomStream& nature,
-                                   TraceSink* trace) const {
-  const RoundInfo info{round, spec_.deadline_rounds};
+void AlternatingOffers::play_round(TrackRun& run, int round, const ProtocolSpec& rules,
+                                   RandomStream& nature, TraceSink* trace) const {
+  const RoundInfo info{round, rules.deadline_rounds};
   const int proposer = run.proposer;
   const int responder = 1 - proposer;
   const Deal offer = run.agents[proposer]->propose(info);
   publish(run, Move{round, run.track, proposer, Action::Offer, offer}, trace);
 
   Response answer = run.agents[responder]->respond(info, offer);
-  if (answer == Response::WalkAway && !spec_.walk_away) answer = Response::Reject;
+  if (answer == Response::WalkAway && !rules.walk_away) answer = Response::Reject;
   TrackResult& result = run.result;
   switch (answer) {
     case Response::Accept:
@@ -33,7 +33,7 @@ void AlternatingOffers::play_round(TrackRun& run, int round, RandomStream& natur
   }
   // The draw happens only when breakdown is possible, so scenarios without it consume no
   // randomness here.
-  if (spec_.breakdown_probability > 0.0 && nature.uniform() < spec_.breakdown_probability) {
+  if (rules.breakdown_probability > 0.0 && nature.uniform() < rules.breakdown_probability) {
     publish(run, Move{round, run.track, -1, Action::Breakdown, offer}, trace);
     result.status = TrackStatus::Breakdown;
     result.round = round;

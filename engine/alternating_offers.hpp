@@ -8,11 +8,8 @@ namespace parley {
 // protocol's probability, and otherwise the responder proposes in the next round.
 class AlternatingOffers final : public Protocol {
  public:
-  explicit AlternatingOffers(const ProtocolSpec& spec) : spec_(spec) {}
-  void play_round(TrackRun& run, int round, RandomStream& nature, TraceSink* trace) const override;
-
- private:
-  ProtocolSpec spec_;
+  void play_round(TrackRun& run, int round, const ProtocolSpec& rules, RandomStream& nature,
+                  TraceSink* trace) const override;
 };
 
 }  // namespace parley

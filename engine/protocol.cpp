@@ -10,10 +10,10 @@ void publish(TrackRun& run, const Move& move, TraceSink* trace) {
   if (trace) trace->on_move(move);
 }
 
-std::unique_ptr<Protocol> make_protocol(const ProtocolSpec& spec, int party_count) {
-  if (spec.kind == ProtocolKind::Alternating && party_count == 2)
-    return std::make_unique<AlternatingOffers>(spec);
-  return std::make_unique<StackedAlternatingOffers>(spec);
+std::unique_ptr<Protocol> make_protocol(ProtocolKind kind, int party_count) {
+  if (kind == ProtocolKind::Alternating && party_count == 2)
+    return std::make_unique<AlternatingOffers>();
+  return std::make_unique<StackedAlternatingOffers>();
 }
 
 }  // namespace parley

@@ -26,10 +26,11 @@ void publish(TrackRun& run, const Move& move, TraceSink* trace);
 class Protocol {
  public:
   virtual ~Protocol() = default;
-  virtual void play_round(TrackRun& run, int round, RandomStream& nature,
+  // `rules` are the run's protocol values (a sweep may vary the breakdown probability).
+  virtual void play_round(TrackRun& run, int round, const ProtocolSpec& rules, RandomStream& nature,
                           TraceSink* trace) const = 0;
 };
 
-std::unique_ptr<Protocol> make_protocol(const ProtocolSpec& spec, int party_count);
+std::unique_ptr<Protocol> make_protocol(ProtocolKind kind, int party_count);
 
 }  // namespace parley

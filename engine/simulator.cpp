@@ -15,10 +15,11 @@ std::uint64_t agent_stream_purpose(int track, int party) {
 }  // namespace
 
 Simulator::Simulator(ScenarioPtr scenario, const AgentRegistry& registry)
-    : scenario_(std::move(scenario)), registry_(&registry) {
+    : scenario_(std::move(scenario)) {
   const Scenario& s = *scenario_;
   spaces_.reserve(s.tracks.size());
   for (std::size_t t = 0; t < s.tracks.size(); ++t) spaces_.emplace_back(s, static_cast<int>(t));
+  baseline_.protocol = s.protocol;
   for (const Party& party : s.parties) {
     const AgentModel* model = registry.find(party.agent.model);
     std::map<std::string, double> params;
@@ -27,13 +28,21 @@ Simulator::Simulator(ScenarioPtr scenario, const AgentRegistry& registry)
       throw InputError(s.file, 0, 0, "", "a registered agent model with valid parameters",
                        error.value_or(party.agent.model));
     models_.push_back(model);
-    params_.push_back(std::move(params));
+    baseline_.preferences.push_back(party.preferences);
+    baseline_.agent_params.push_back(std::move(params));
   }
-  protocol_ = make_protocol(s.protocol, static_cast<int>(s.parties.size()));
+  protocol_ = make_protocol(s.protocol.kind, static_cast<int>(s.parties.size()));
 }
 
 RunResult Simulator::run(std::uint64_t seed, std::uint64_t run_index, TraceSink* trace) const {
+  RunState state = baseline_;
+  return run(seed, run_index, state, trace);
+}
+
+RunResult Simulator::run(std::uint64_t seed, std::uint64_t run_index, RunState& state,
+                         TraceSink* trace) const {
   const Scenario& s = *scenario_;
+  const ProtocolSpec& rules = state.protocol;
   const int n_parties = static_cast<int>(s.parties.size());
   const int n_tracks = static_cast<int>(s.tracks.size());
 
@@ -46,47 +55,47 @@ RunResult Simulator::run(std::uint64_t seed, std::uint64_t run_index, TraceSink*
     TrackRun& tr = tracks[t];
     tr.track = t;
     tr.space = &spaces_[t];
-    tr.proposer = s.protocol.opener;
+    tr.proposer = rules.opener;
     tr.result.payoff.assign(n_parties, 0.0);
     for (int p = 0; p < n_parties; ++p) {
       streams.emplace_back(seed, run_index, agent_stream_purpose(t, p));
       AgentSetup setup;
       setup.party = p;
       setup.party_count = n_parties;
-      setup.opener = s.protocol.opener;
+      setup.opener = rules.opener;
       setup.track = t;
       setup.space = &spaces_[t];
-      setup.own = &s.parties[p].preferences;
-      setup.reservation = s.parties[p].preferences.reservation[t];
-      setup.deadline_rounds = s.protocol.deadline_rounds;
-      setup.breakdown_probability = s.protocol.breakdown_probability;
-      setup.walk_away_allowed = s.protocol.walk_away;
-      setup.complete_information = s.protocol.complete_information;
+      setup.own = &state.preferences[p];
+      setup.reservation = state.preferences[p].reservation[t];
+      setup.deadline_rounds = rules.deadline_rounds;
+      setup.breakdown_probability = rules.breakdown_probability;
+      setup.walk_away_allowed = rules.walk_away;
+      setup.complete_information = rules.complete_information;
       setup.public_preferences.assign(n_parties, nullptr);
       setup.public_reservation.assign(n_parties, 0.0);
       for (int q = 0; q < n_parties; ++q) {
-        if (q != p && !s.protocol.complete_information) continue;
-        setup.public_preferences[q] = &s.parties[q].preferences;
-        setup.public_reservation[q] = s.parties[q].preferences.reservation[t];
+        if (q != p && !rules.complete_information) continue;
+        setup.public_preferences[q] = &state.preferences[q];
+        setup.public_reservation[q] = state.preferences[q].reservation[t];
       }
-      setup.params = &params_[p];
+      setup.params = &state.agent_params[p];
       setup.rng = &streams.back();
       tr.agents.push_back(models_[p]->create(setup));
     }
   }
 
   RandomStream nature(seed, run_index, kStreamProtocol);
-  const int deadline = s.protocol.deadline_rounds;
-  const int last_round = deadline > 0 ? deadline : s.protocol.max_rounds;
+  const int deadline = rules.deadline_rounds;
+  const int last_round = deadline > 0 ? deadline : rules.max_rounds;
   int open = n_tracks;
   int round = 0;
   for (; open > 0 && round < last_round; ++round) {
     for (TrackRun& tr : tracks) {
       if (tr.result.status != TrackStatus::Open) continue;
-      protocol_->play_round(tr, round, nature, trace);
+      protocol_->play_round(tr, round, rules, nature, trace);
       if (tr.result.status != TrackStatus::Open) {
         --open;
-        settle(tr, tr.result);
+        settle(state, tr, tr.result);
         if (trace) trace->on_track_closed(tr.track, tr.result);
       }
     }
@@ -96,11 +105,8 @@ RunResult Simulator::run(std::uint64_t seed, std::uint64_t run_index, TraceSink*
     if (tr.result.status != TrackStatus::Open) continue;
     tr.result.status = TrackStatus::Deadline;
     tr.result.round = last_round - 1;
-    if (trace) {
-      Move move{last_round - 1, tr.track, -1, Action::Deadline, Deal{}};
-      trace->on_move(move);
-    }
-    settle(tr, tr.result);
+    if (trace) trace->on_move(Move{last_round - 1, tr.track, -1, Action::Deadline, Deal{}});
+    settle(state, tr, tr.result);
     if (trace) trace->on_track_closed(tr.track, tr.result);
   }
 
@@ -112,7 +118,7 @@ RunResult Simulator::run(std::uint64_t seed, std::uint64_t run_index, TraceSink*
   for (int p = 0; p < n_parties; ++p) {
     double stake = 0.0;
     for (int t = 0; t < n_tracks; ++t) stake += spaces_[t].track_weight(p);
-    const Preferences& prefs = s.parties[p].preferences;
+    const Preferences& prefs = state.preferences[p];
     for (int t = 0; t < n_tracks; ++t) {
       const double share = spaces_[t].track_weight(p) / stake;
       result.parties[p].utility += share * tracks[t].result.payoff[p];
@@ -127,10 +133,9 @@ RunResult Simulator::run(std::uint64_t seed, std::uint64_t run_index, TraceSink*
 
 // Payoffs (docs/model.md): a track closing in round t is worth discount^t times the deal's
 // utility (or the reservation value without a deal), less cost_per_round times t.
-void Simulator::settle(const TrackRun& track, TrackResult& result) const {
-  const Scenario& s = *scenario_;
-  for (std::size_t p = 0; p < s.parties.size(); ++p) {
-    const Preferences& prefs = s.parties[p].preferences;
+void Simulator::settle(const RunState& state, const TrackRun& track, TrackResult& result) const {
+  for (std::size_t p = 0; p < state.preferences.size(); ++p) {
+    const Preferences& prefs = state.preferences[p];
     const double value = result.status == TrackStatus::Agreed
                              ? track.space->utility(static_cast<int>(p), result.deal)
                              : prefs.reservation[track.track];

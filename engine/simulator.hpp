@@ -7,6 +7,7 @@
 #include "engine/outcome_space.hpp"
 #include "engine/protocol.hpp"
 #include "engine/run_result.hpp"
+#include "engine/run_state.hpp"
 #include "engine/scenario.hpp"
 #include "engine/trace.hpp"
 
@@ -18,20 +19,27 @@ class Simulator {
  public:
   Simulator(ScenarioPtr scenario, const AgentRegistry& registry);
 
-  // One run. Its randomness comes only from (seed, run) (DESIGN.md, rule 1).
+  // One run of the scenario as written. Its randomness comes only from (seed, run_index)
+  // (DESIGN.md, rule 1).
   RunResult run(std::uint64_t seed, std::uint64_t run_index = 0, TraceSink* trace = nullptr) const;
+  // One run with the given state (a sweep's drawn parameters applied to a copy of baseline()).
+  // The state may be changed by the run (the world, events); reset it before reusing it.
+  RunResult run(std::uint64_t seed, std::uint64_t run_index, RunState& state,
+                TraceSink* trace = nullptr) const;
+
+  // The scenario's own values, agent defaults resolved: the starting point of every run.
+  const RunState& baseline() const { return baseline_; }
 
   const Scenario& scenario() const { return *scenario_; }
   const OutcomeSpace& space(int track) const { return spaces_[track]; }
 
  private:
-  void settle(const TrackRun& track, TrackResult& result) const;
+  void settle(const RunState& state, const TrackRun& track, TrackResult& result) const;
 
   ScenarioPtr scenario_;
-  const AgentRegistry* registry_;
   std::vector<OutcomeSpace> spaces_;
-  std::vector<const AgentModel*> models_;              // per party
-  std::vector<std::map<std::string, double>> params_;  // per party, defaults filled in
+  std::vector<const AgentModel*> models_;  // per party
+  RunState baseline_;
   std::unique_ptr<Protocol> protocol_;
 };
 

@@ -2,9 +2,9 @@
 
 namespace parley {
 
-void StackedAlternatingOffers::play_round(TrackRun& run, int round, RandomStream& nature,
-                                          TraceSink* trace) const {
-  const RoundInfo info{round, spec_.deadline_rounds};
+void StackedAlternatingOffers::play_round(TrackRun& run, int round, const ProtocolSpec& rules,
+                                          RandomStream& nature, TraceSink* trace) const {
+  const RoundInfo info{round, rules.deadline_rounds};
   const int n = static_cast<int>(run.agents.size());
   const int proposer = run.proposer;
   const Deal offer = run.agents[proposer]->propose(info);
@@ -14,7 +14,7 @@ void StackedAlternatingOffers::play_round(TrackRun& run, int round, RandomStream
   for (int k = 1; k < n; ++k) {
     const int responder = (proposer + k) % n;
     Response answer = run.agents[responder]->respond(info, offer);
-    if (answer == Response::WalkAway && !spec_.walk_away) answer = Response::Reject;
+    if (answer == Response::WalkAway && !rules.walk_away) answer = Response::Reject;
     if (answer == Response::Accept) {
       publish(run, Move{round, run.track, responder, Action::Accept, offer}, trace);
       continue;
@@ -27,7 +27,7 @@ void StackedAlternatingOffers::play_round(TrackRun& run, int round, RandomStream
       return;
     }
     publish(run, Move{round, run.track, responder, Action::Reject, offer}, trace);
-    if (spec_.breakdown_probability > 0.0 && nature.uniform() < spec_.breakdown_probability) {
+    if (rules.breakdown_probability > 0.0 && nature.uniform() < rules.breakdown_probability) {
       publish(run, Move{round, run.track, -1, Action::Breakdown, offer}, trace);
       result.status = TrackStatus::Breakdown;
       result.round = round;

@@ -9,11 +9,8 @@ namespace parley {
 // exactly bilateral alternating offers.
 class StackedAlternatingOffers final : public Protocol {
  public:
-  explicit StackedAlternatingOffers(const ProtocolSpec& spec) : spec_(spec) {}
-  void play_round(TrackRun& run, int round, RandomStream& nature, TraceSink* trace) const override;
-
- private:
-  ProtocolSpec spec_;
+  void play_round(TrackRun& run, int round, const ProtocolSpec& rules, RandomStream& nature,
+                  TraceSink* trace) const override;
 };
 
 }  // namespace parley

@@ -1,0 +1,25 @@
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "engine/preferences.hpp"
+#include "engine/scenario.hpp"
+
+namespace parley {
+
+// The numbers of a scenario that may change from run to run (a sweep's drawn parameters) or
+// from round to round (the world, events). A run reads them here, never from the immutable
+// Scenario, and agents point into it (AgentSetup::own, AgentSetup::params). Reusable: `reset`
+// copies the scenario's values back in place, so a sweep worker keeps one RunState per thread
+// and allocates nothing per run.
+struct RunState {
+  std::vector<Preferences> preferences;                     // per party
+  std::vector<std::map<std::string, double>> agent_params;  // per party, defaults filled in
+  ProtocolSpec protocol;
+
+  // Copy the baseline values (the scenario's, with agent defaults resolved) into this state.
+  void reset(const RunState& baseline);
+};
+
+}  // namespace parley
