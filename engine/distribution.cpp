@@ -1,0 +1,565 @@
+#include "engine/distribution.hpp"
+
+#include <algorithm>
+#include <boost/math/distributions/normal.hpp>
+#include <boost/math/special_functions/beta.hpp>
+#include <boost/random/beta_distribution.hpp>
+#include <boost/random/lognormal_distribution.hpp>
+#include <boost/random/normal_distribution.hpp>
+#include <boost/random/triangle_distribution.hpp>
+#include <boost/random/uniform_real_distribution.hpp>
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+namespace parley {
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+// Boost.Math promotes double to long double by default, whose width differs between
+// platforms; computing in double keeps quantiles identical everywhere.
+using ExactPolicy = boost::math::policies::policy<boost::math::policies::promote_double<false>>;
+using StandardNormal = boost::math::normal_distribution<double, ExactPolicy>;
+
+// The smallest probability a truncated normal may keep: below it the inverse-CDF draw loses
+// its precision.
+constexpr double kMinTruncatedMass = 1e-12;
+
+std::string number_text(double x) {
+  if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
+  if (std::isnan(x)) return "nan";
+  char buffer[32];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, x);
+  return std::string(buffer, result.ptr);
+}
+
+bool finite(double x) {
+  return std::isfinite(x);
+}
+
+// Uniform in the open interval (0, 1): inverse CDFs are infinite at 0 and 1.
+double open_uniform(RandomStream& stream) {
+  return (static_cast<double>(stream() >> 11) + 0.5) * 0x1.0p-53;
+}
+
+struct TruncatedNormalFrame {
+  double lower_tail = 0.0;  // P(Z < a) (or P(Z > b) on the upper side)
+  double kept = 0.0;        // P(a <= Z <= b)
+  bool upper_side = false;  // the interval lies above the mean: use upper tails for precision
+};
+
+TruncatedNormalFrame truncated_normal_frame(const Distribution& d) {
+  const StandardNormal z;
+  const double a = (d.min - d.mean) / d.sd;
+  const double b = (d.max - d.mean) / d.sd;
+  TruncatedNormalFrame f;
+  f.upper_side = a > 0.0;
+  if (f.upper_side) {
+    const double qa = boost::math::cdf(boost::math::complement(z, a));
+    const double qb = boost::math::cdf(boost::math::complement(z, b));
+    f.lower_tail = qb;
+    f.kept = qa - qb;
+  } else {
+    const double pa = boost::math::cdf(z, a);
+    const double pb = boost::math::cdf(z, b);
+    f.lower_tail = pa;
+    f.kept = pb - pa;
+  }
+  return f;
+}
+
+double truncated_normal_at(const Distribution& d, const TruncatedNormalFrame& f, double u) {
+  const StandardNormal z;
+  double x = 0.0;
+  if (f.upper_side) {
+    // Upper-tail probability runs from P(Z > b) (at max) to P(Z > a) (at min).
+    const double q = f.lower_tail + (1.0 - u) * f.kept;
+    x = boost::math::quantile(boost::math::complement(z, q));
+  } else {
+    x = boost::math::quantile(z, f.lower_tail + u * f.kept);
+  }
+  // Rounding in the last bit may step outside [min, max]; the distribution itself does not.
+  return std::clamp(d.mean + d.sd * x, d.min, d.max);
+}
+
+double standard_normal_quantile(double u) {
+  return boost::math::quantile(StandardNormal(), u);
+}
+
+}  // namespace
+
+bool Interval::encloses(const Interval& inner) const {
+  if (inner.lo < lo || (inner.lo == lo && lo_open && !inner.lo_open && std::isfinite(lo)))
+    return false;
+  if (inner.hi > hi || (inner.hi == hi && hi_open && !inner.hi_open && std::isfinite(hi)))
+    return false;
+  return true;
+}
+
+std::string Interval::describe() const {
+  return std::string(lo_open ? "(" : "[") + number_text(lo) + ", " + number_text(hi) +
+         (hi_open ? ")" : "]");
+}
+
+const char* to_string(DistributionKind kind) {
+  switch (kind) {
+    case DistributionKind::Fixed:
+      return "fixed";
+    case DistributionKind::Uniform:
+      return "uniform";
+    case DistributionKind::Normal:
+      return "normal";
+    case DistributionKind::TruncatedNormal:
+      return "truncated_normal";
+    case DistributionKind::Lognormal:
+      return "lognormal";
+    case DistributionKind::Beta:
+      return "beta";
+    case DistributionKind::Triangular:
+      return "triangular";
+    case DistributionKind::Discrete:
+      return "discrete";
+  }
+  return "?";
+}
+
+std::optional<DistributionKind> distribution_kind(const std::string& name) {
+  for (auto kind :
+       {DistributionKind::Fixed, DistributionKind::Uniform, DistributionKind::Normal,
+        DistributionKind::TruncatedNormal, DistributionKind::Lognormal, DistributionKind::Beta,
+        DistributionKind::Triangular, DistributionKind::Discrete})
+    if (name == to_string(kind)) return kind;
+  return std::nullopt;
+}
+
+const std::vector<std::string>& distribution_fields(DistributionKind kind) {
+  static const std::vector<std::string> fixed{"value"}, uniform{"min", "max"}, normal{"mean", "sd"},
+      truncated{"mean", "sd", "min", "max"}, lognormal{"mu", "sigma"},
+      beta{"alpha", "beta", "min", "max"}, triangular{"min", "mode", "max"}, discrete{};
+  switch (kind) {
+    case DistributionKind::Fixed:
+      return fixed;
+    case DistributionKind::Uniform:
+      return uniform;
+    case DistributionKind::Normal:
+      return normal;
+    case DistributionKind::TruncatedNormal:
+      return truncated;
+    case DistributionKind::Lognormal:
+      return lognormal;
+    case DistributionKind::Beta:
+      return beta;
+    case DistributionKind::Triangular:
+      return triangular;
+    case DistributionKind::Discrete:
+      return discrete;
+  }
+  return discrete;
+}
+
+bool distribution_field_optional(DistributionKind kind, const std::string& field) {
+  return kind == DistributionKind::Beta && (field == "min" || field == "max");
+}
+
+bool Distribution::set(const std::string& field, double x) {
+  const auto& fields = distribution_fields(kind);
+  if (std::find(fields.begin(), fields.end(), field) == fields.end()) return false;
+  if (field == "value") value = x;
+  if (field == "min") min = x;
+  if (field == "max") max = x;
+  if (field == "mode") mode = x;
+  if (field == "mean") mean = x;
+  if (field == "sd") sd = x;
+  if (field == "mu") mu = x;
+  if (field == "sigma") sigma = x;
+  if (field == "alpha") alpha = x;
+  if (field == "beta") beta = x;
+  return true;
+}
+
+double Distribution::get(const std::string& field) const {
+  if (field == "value") return value;
+  if (field == "min") return min;
+  if (field == "max") return max;
+  if (field == "mode") return mode;
+  if (field == "mean") return mean;
+  if (field == "sd") return sd;
+  if (field == "mu") return mu;
+  if (field == "sigma") return sigma;
+  if (field == "alpha") return alpha;
+  if (field == "beta") return beta;
+  return std::numeric_limits<double>::quiet_NaN();
+}
+
+void Distribution::normalise() {
+  if (kind != DistributionKind::Discrete) return;
+  if (weights.empty()) weights.assign(values.size(), 1.0);
+  if (weights.size() != values.size()) return;  // check() reports it
+  std::vector<std::size_t> order(values.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [this](std::size_t a, std::size_t b) { return values[a] < values[b]; });
+  std::vector<double> v, w;
+  for (std::size_t k : order) {
+    v.push_back(values[k]);
+    w.push_back(weights[k]);
+  }
+  values = std::move(v);
+  weights = std::move(w);
+}
+
+std::optional<DistributionProblem> check(const Distribution& d) {
+  auto problem = [](std::string field, std::string expected,
+                    double found) -> std::optional<DistributionProblem> {
+    return DistributionProblem{std::move(field), std::move(expected), number_text(found)};
+  };
+  for (const std::string& field : distribution_fields(d.kind))
+    if (!finite(d.get(field))) return problem(field, "a finite number", d.get(field));
+  switch (d.kind) {
+    case DistributionKind::Fixed:
+      break;
+    case DistributionKind::Uniform:
+      if (!(d.min < d.max)) return problem("max", "a number above min", d.max);
+      break;
+    case DistributionKind::Normal:
+      if (!(d.sd > 0)) return problem("sd", "a number > 0", d.sd);
+      break;
+    case DistributionKind::TruncatedNormal: {
+      if (!(d.sd > 0)) return problem("sd", "a number > 0", d.sd);
+      if (!(d.min < d.max)) return problem("max", "a number above min", d.max);
+      if (truncated_normal_frame(d).kept < kMinTruncatedMass)
+        return problem("max",
+                       "min and max within reach of the mean (they keep less than 1e-12 of "
+                       "the normal's probability)",
+                       d.max);
+      break;
+    }
+    case DistributionKind::Lognormal:
+      if (!(d.sigma > 0)) return problem("sigma", "a number > 0", d.sigma);
+      if (std::abs(d.mu) > 700 || d.sigma > 30)
+        return problem("sigma", "mu and sigma for which exp() stays finite", d.sigma);
+      break;
+    case DistributionKind::Beta:
+      if (!(d.alpha > 0)) return problem("alpha", "a number > 0", d.alpha);
+      if (!(d.beta > 0)) return problem("beta", "a number > 0", d.beta);
+      if (!(d.min < d.max)) return problem("max", "a number above min", d.max);
+      break;
+    case DistributionKind::Triangular:
+      if (!(d.min < d.max)) return problem("max", "a number above min", d.max);
+      if (!(d.mode >= d.min && d.mode <= d.max))
+        return problem("mode", "a number between min and max", d.mode);
+      break;
+    case DistributionKind::Discrete: {
+      if (d.values.empty())
+        return DistributionProblem{"values", "at least one value", "an empty list"};
+      if (d.weights.size() != d.values.size())
+        return DistributionProblem{"weights", "one weight per value",
+                                   std::to_string(d.weights.size()) + " weights for " +
+                                       std::to_string(d.values.size()) + " values"};
+      for (std::size_t k = 0; k < d.values.size(); ++k) {
+        if (!finite(d.values[k]))
+          return problem("values/" + std::to_string(k), "a finite number", d.values[k]);
+        if (!(d.weights[k] > 0) || !finite(d.weights[k]))
+          return problem("weights/" + std::to_string(k), "a finite number > 0", d.weights[k]);
+      }
+      std::vector<double> sorted = d.values;
+      std::sort(sorted.begin(), sorted.end());
+      if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end())
+        return DistributionProblem{
+            "values", "distinct values",
+            "the value " + number_text(*std::adjacent_find(sorted.begin(), sorted.end())) +
+                " twice"};
+      break;
+    }
+  }
+  return std::nullopt;
+}
+
+Interval support(const Distribution& d) {
+  switch (d.kind) {
+    case DistributionKind::Fixed:
+      return {d.value, d.value, false, false};
+    case DistributionKind::Normal:
+      return {-kInf, kInf, true, true};
+    case DistributionKind::Lognormal:
+      return {0.0, kInf, true, true};
+    case DistributionKind::Discrete: {
+      const auto [lo, hi] = std::minmax_element(d.values.begin(), d.values.end());
+      return {*lo, *hi, false, false};
+    }
+    case DistributionKind::Uniform:
+    case DistributionKind::TruncatedNormal:
+    case DistributionKind::Beta:
+    case DistributionKind::Triangular:
+      // Closed: a draw can round onto either end even where the density vanishes there.
+      return {d.min, d.max, false, false};
+  }
+  return {};
+}
+
+double quantile(const Distribution& d, double u) {
+  switch (d.kind) {
+    case DistributionKind::Fixed:
+      return d.value;
+    case DistributionKind::Uniform:
+      return d.min + u * (d.max - d.min);
+    case DistributionKind::Normal:
+      return d.mean + d.sd * standard_normal_quantile(u);
+    case DistributionKind::TruncatedNormal:
+      return truncated_normal_at(d, truncated_normal_frame(d), u);
+    case DistributionKind::Lognormal:
+      return std::exp(d.mu + d.sigma * standard_normal_quantile(u));
+    case DistributionKind::Beta:
+      return d.min + (d.max - d.min) * boost::math::ibeta_inv(d.alpha, d.beta, u, ExactPolicy());
+    case DistributionKind::Triangular: {
+      const double width = d.max - d.min;
+      if (u * width < d.mode - d.min) return d.min + std::sqrt(u * width * (d.mode - d.min));
+      return d.max - std::sqrt((1.0 - u) * width * (d.max - d.mode));
+    }
+    case DistributionKind::Discrete: {
+      double total = 0.0;
+      for (double w : d.weights) total += w;
+      double cumulative = 0.0;
+      for (std::size_t k = 0; k < d.values.size(); ++k) {
+        cumulative += d.weights[k];
+        if (u * total < cumulative) return d.values[k];
+      }
+      return d.values.back();
+    }
+  }
+  return 0.0;
+}
+
+double centre(const Distribution& d) {
+  if (d.kind == DistributionKind::Discrete) {
+    double sum = 0.0, total = 0.0;
+    for (std::size_t k = 0; k < d.values.size(); ++k) {
+      sum += d.weights[k] * d.values[k];
+      total += d.weights[k];
+    }
+    return sum / total;
+  }
+  return quantile(d, 0.5);
+}
+
+std::string describe(const Distribution& d) {
+  std::string text = std::string(to_string(d.kind)) + "(";
+  if (d.kind == DistributionKind::Discrete) {
+    const bool equal = std::all_of(d.weights.begin(), d.weights.end(),
+                                   [&](double w) { return w == d.weights.front(); });
+    for (std::size_t k = 0; k < d.values.size(); ++k) {
+      if (k > 0) text += ", ";
+      text += number_text(d.values[k]);
+      if (!equal) text += ":" + number_text(d.weights[k]);
+    }
+  } else {
+    const auto& fields = distribution_fields(d.kind);
+    for (std::size_t k = 0; k < fields.size(); ++k)
+      text += (k > 0 ? ", " : "") + number_text(d.get(fields[k]));
+  }
+  return text + ")";
+}
+
+namespace {
+
+// A tiny cursor over the short form.
+struct Cursor {
+  const std::string& text;
+  std::size_t at = 0;
+
+  void skip_space() {
+    while (at < text.size() && std::isspace(static_cast<unsigned char>(text[at]))) ++at;
+  }
+  bool take(char c) {
+    skip_space();
+    if (at < text.size() && text[at] == c) {
+      ++at;
+      return true;
+    }
+    return false;
+  }
+  std::string name() {
+    skip_space();
+    const std::size_t start = at;
+    while (at < text.size() && (std::isalnum(static_cast<unsigned char>(text[at])) ||
+                                text[at] == '_' || text[at] == '-'))
+      ++at;
+    return text.substr(start, at - start);
+  }
+  std::optional<double> number() {
+    skip_space();
+    double x = 0.0;
+    const char* begin = text.data() + at;
+    if (at < text.size() && text[at] == '+') ++begin;
+    const auto result = std::from_chars(begin, text.data() + text.size(), x);
+    if (result.ec != std::errc() || !std::isfinite(x)) return std::nullopt;
+    at = static_cast<std::size_t>(result.ptr - text.data());
+    return x;
+  }
+  bool done() {
+    skip_space();
+    return at == text.size();
+  }
+};
+
+}  // namespace
+
+std::optional<Distribution> parse_distribution(const std::string& text, std::string& error) {
+  Cursor in{text};
+  Distribution d;
+  // A bare number pins the parameter: fixed(number).
+  if (auto x = in.number(); x && in.done()) {
+    d.kind = DistributionKind::Fixed;
+    d.value = *x;
+    return d;
+  }
+  in.at = 0;
+  const std::string name = in.name();
+  const auto kind = distribution_kind(name);
+  if (!kind) {
+    error =
+        "a distribution (fixed, uniform, normal, truncated_normal, lognormal, beta, "
+        "triangular, discrete) or a number, found '" +
+        text + "'";
+    return std::nullopt;
+  }
+  d.kind = *kind;
+  if (!in.take('(')) {
+    error = "'(' after " + name;
+    return std::nullopt;
+  }
+  const auto& fields = distribution_fields(d.kind);
+  std::vector<bool> given(fields.size(), false);
+  std::size_t position = 0;
+  bool named = false;
+  bool weighted = false;
+  if (!in.take(')')) {
+    do {
+      in.skip_space();
+      // name=number, or a positional number
+      const std::size_t start = in.at;
+      std::string field = in.name();
+      if (!field.empty() && !std::isdigit(static_cast<unsigned char>(field[0])) && in.take('=')) {
+        named = true;
+      } else {
+        if (named) {
+          error = "named arguments only after the first named one, in '" + text + "'";
+          return std::nullopt;
+        }
+        in.at = start;
+        field.clear();
+      }
+      const auto x = in.number();
+      if (!x) {
+        error = "a number at position " + std::to_string(in.at + 1) + " of '" + text + "'";
+        return std::nullopt;
+      }
+      if (d.kind == DistributionKind::Discrete) {
+        if (!field.empty()) {
+          error = "discrete takes values or value:weight pairs, not names, in '" + text + "'";
+          return std::nullopt;
+        }
+        d.values.push_back(*x);
+        if (in.take(':')) {
+          const auto w = in.number();
+          if (!w) {
+            error = "a weight after ':' in '" + text + "'";
+            return std::nullopt;
+          }
+          if (!d.values.empty() && d.values.size() > 1 && !weighted) {
+            error = "a weight for every value or for none, in '" + text + "'";
+            return std::nullopt;
+          }
+          weighted = true;
+          d.weights.push_back(*w);
+        } else if (weighted) {
+          error = "a weight for every value or for none, in '" + text + "'";
+          return std::nullopt;
+        }
+        continue;
+      }
+      std::size_t index = position;
+      if (!field.empty()) {
+        const auto it = std::find(fields.begin(), fields.end(), field);
+        if (it == fields.end()) {
+          std::string known;
+          for (const auto& f : fields) known += (known.empty() ? "" : ", ") + f;
+          error = name + " takes " + known + "; found '" + field + "'";
+          return std::nullopt;
+        }
+        index = static_cast<std::size_t>(it - fields.begin());
+      }
+      if (index >= fields.size()) {
+        error = name + " takes " + std::to_string(fields.size()) + " numbers, in '" + text + "'";
+        return std::nullopt;
+      }
+      if (given[index]) {
+        error = fields[index] + " given twice in '" + text + "'";
+        return std::nullopt;
+      }
+      given[index] = true;
+      d.set(fields[index], *x);
+      ++position;
+    } while (in.take(','));
+    if (!in.take(')')) {
+      error = "',' or ')' at position " + std::to_string(in.at + 1) + " of '" + text + "'";
+      return std::nullopt;
+    }
+  }
+  if (!in.done()) {
+    error = "nothing after ')' in '" + text + "'";
+    return std::nullopt;
+  }
+  if (d.kind == DistributionKind::Beta && !given[2] && !given[3]) {
+    d.min = 0.0;
+    d.max = 1.0;
+    given[2] = given[3] = true;
+  }
+  for (std::size_t k = 0; k < fields.size(); ++k) {
+    if (!given[k]) {
+      error = name + " needs " + fields[k] + " in '" + text + "'";
+      return std::nullopt;
+    }
+  }
+  d.normalise();
+  return d;
+}
+
+Sampler::Sampler(const Distribution& d) : d_(d) {
+  if (d_.kind == DistributionKind::Discrete) discrete_ = decltype(discrete_)(d_.weights);
+  if (d_.kind == DistributionKind::TruncatedNormal) {
+    const TruncatedNormalFrame f = truncated_normal_frame(d_);
+    lower_tail_ = f.lower_tail;
+    kept_ = f.kept;
+    upper_side_ = f.upper_side;
+  }
+}
+
+double Sampler::draw(RandomStream& stream) const {
+  switch (d_.kind) {
+    case DistributionKind::Fixed:
+      return d_.value;
+    case DistributionKind::Uniform:
+      return boost::random::uniform_real_distribution<double>(d_.min, d_.max)(stream);
+    case DistributionKind::Normal:
+      return boost::random::normal_distribution<double>(d_.mean, d_.sd)(stream);
+    case DistributionKind::TruncatedNormal:
+      // Boost.Random has no truncated normal: invert the CDF on the kept interval.
+      return truncated_normal_at(d_, {lower_tail_, kept_, upper_side_}, open_uniform(stream));
+    case DistributionKind::Lognormal:
+      return boost::random::lognormal_distribution<double>(d_.mu, d_.sigma)(stream);
+    case DistributionKind::Beta:
+      return d_.min + (d_.max - d_.min) *
+                          boost::random::beta_distribution<double>(d_.alpha, d_.beta)(stream);
+    case DistributionKind::Triangular:
+      return boost::random::triangle_distribution<double>(d_.min, d_.mode, d_.max)(stream);
+    case DistributionKind::Discrete:
+      return d_.values[static_cast<std::size_t>(discrete_(stream))];
+  }
+  return 0.0;
+}
+
+}  // namespace parley
