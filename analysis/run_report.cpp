@@ -30,6 +30,12 @@ std::string track_status_text(const Scenario& s, const TrackResult& r) {
       return "no agreement: talks broke down in " + when;
     case TrackStatus::WalkAway:
       return "no agreement: " + s.parties[r.actor].name + " walked away in " + when;
+    case TrackStatus::MilitaryVictory:
+      return "no agreement: " + s.parties[r.actor].name + " won the war in " + when;
+    case TrackStatus::Closed:
+      return "no agreement: closed by an event in " + when;
+    case TrackStatus::Suspended:
+      return "no agreement: suspended (or never opened) at the end, " + when;
     case TrackStatus::Open:
       return "open";
   }

@@ -10,6 +10,9 @@
 
 namespace parley {
 
+struct WorldState;
+struct BattlefieldState;
+
 // Everything an agent may know when it is created for one party on one track (DESIGN.md,
 // rule 2): its own preferences and the public rules. Other parties' preferences are present
 // only when the scenario declares complete information.
@@ -20,7 +23,7 @@ struct AgentSetup {
   int track = 0;
   const OutcomeSpace* space = nullptr;  // use own_utilities(), not space->utilities(other)
   const Preferences* own = nullptr;
-  double reservation = 0.0;  // own reservation value for this track
+  double reservation = 0.0;  // own reservation value for this track at the start of the run
   int deadline_rounds = 0;   // 0: no deadline
   double breakdown_probability = 0.0;
   bool walk_away_allowed = false;
@@ -33,9 +36,20 @@ struct AgentSetup {
   // the values from run to run without copying.
   const std::map<std::string, double>* params = nullptr;
   RandomStream* rng = nullptr;  // the agent's own stream for this run
+  // The run's world (docs/world.md), updated every round; null when the scenario has none.
+  // `world->battlefield` is public; `world->parties[q]` for another party q may be read only
+  // under complete information (DESIGN.md, rule 2).
+  const WorldState* world = nullptr;
 
   const Eigen::ArrayXd& own_utilities() const { return space->utilities(party); }
   double param(const std::string& name) const { return params->at(name); }
+  // The reservation value in force now: the world recomputes it every round (the value of
+  // fighting on) and events may change it; without a world it stays `reservation`.
+  double current_reservation() const { return own->reservation[track]; }
+  // Another party's current reservation (complete information only).
+  double current_public_reservation(int q) const {
+    return public_preferences[q]->reservation[track];
+  }
 };
 
 enum class Response { Accept, Reject, WalkAway };
@@ -56,6 +70,12 @@ class Agent {
   virtual Response respond(const RoundInfo& round, const Deal& offer) = 0;
   // Every public move on the track, the agent's own included, in order.
   virtual void observe(const Move& /*move*/) {}
+  // The public battlefield after each round's battles (only in scenarios with a battlefield,
+  // only while this agent's track is open or suspended).
+  virtual void observe_world(const BattlefieldState& /*battlefield*/) {}
+  // The party's own weights changed (a change_weights event): the outcome space's utilities and
+  // rankings were recomputed in place; refresh anything derived from them.
+  virtual void on_preferences_changed() {}
 };
 
 }  // namespace parley

@@ -34,6 +34,12 @@ const char* to_string(TrackStatus status) {
       return "breakdown";
     case TrackStatus::WalkAway:
       return "walk-away";
+    case TrackStatus::MilitaryVictory:
+      return "military-victory";
+    case TrackStatus::Closed:
+      return "closed";
+    case TrackStatus::Suspended:
+      return "suspended";
   }
   return "?";
 }

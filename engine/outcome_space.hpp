@@ -37,7 +37,14 @@ class OutcomeSpace {
   // Outcomes ordered from best to worst for `party` (ties by outcome index).
   const std::vector<std::int32_t>& ranking(int party) const { return ranking_[party]; }
 
+  // Recompute `party`'s utilities, track weight and ranking in place for new weights (scenario
+  // issue order), as a change_weights event needs; arrays keep their addresses. Only on a
+  // run's own copy of the space (RunState::spaces), never on the simulator's shared one.
+  void set_weights(int party, const std::vector<double>& weights);
+
  private:
+  void compute_party(int party, const std::vector<double>& weights);
+
   const Scenario* scenario_;
   int track_;
   std::int64_t size_ = 1;
@@ -46,6 +53,7 @@ class OutcomeSpace {
   std::vector<std::int64_t> stride_;
   std::vector<Eigen::ArrayXd> utilities_;
   std::vector<double> track_weight_;
+  std::vector<std::vector<double>> weights_;  // per party, per track issue (off-grid utilities)
   std::vector<std::vector<std::int32_t>> ranking_;
 };
 

@@ -3,17 +3,29 @@
 #include <vector>
 
 #include "engine/deal.hpp"
+#include "engine/world_result.hpp"
 
 namespace parley {
 
-enum class TrackStatus { Open, Agreed, Deadline, Breakdown, WalkAway };
+// Suspended: not playing (not yet opened, or suspended by an event); Closed: closed by an event;
+// MilitaryVictory: the war was won on the battlefield (docs/world.md).
+enum class TrackStatus {
+  Open,
+  Agreed,
+  Deadline,
+  Breakdown,
+  WalkAway,
+  MilitaryVictory,
+  Closed,
+  Suspended
+};
 const char* to_string(TrackStatus status);
 
 struct TrackResult {
   TrackStatus status = TrackStatus::Open;
   int round = -1;              // the round it closed in
   int proposer = -1;           // who made the agreed offer (Agreed)
-  int actor = -1;              // who walked away (WalkAway)
+  int actor = -1;              // who walked away (WalkAway), the victor (MilitaryVictory)
   Deal deal;                   // the agreed terms (Agreed)
   std::vector<double> payoff;  // per party: discounted track utility net of costs
 };
@@ -21,6 +33,10 @@ struct TrackResult {
 struct PartyResult {
   double utility = 0.0;  // stake-weighted mean of track payoffs
   double costs = 0.0;    // costs accrued, in the same units
+  // The world's costs (docs/world.md), apart from the track payoffs above: per cost kind in its
+  // own unit, and in utility units discounted to round 0. Empty / 0 without a world.
+  std::vector<double> war_costs;
+  double war_cost_utility = 0.0;
 };
 
 // One simulation with one seed (DESIGN.md, Vocabulary).
@@ -30,6 +46,8 @@ struct RunResult {
   int rounds = 0;  // rounds played until every track closed
   std::vector<TrackResult> tracks;
   std::vector<PartyResult> parties;
+  WorldResult world;                                 // the war's end state and the events fired
+  std::vector<ImplementationResult> implementation;  // per WorldSpec::implementation item
 };
 
 }  // namespace parley

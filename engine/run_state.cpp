@@ -8,6 +8,8 @@ void RunState::reset(const RunState& baseline) {
   preferences = baseline.preferences;
   agent_params = baseline.agent_params;
   protocol = baseline.protocol;
+  world = baseline.world;
+  spaces = baseline.spaces;
 }
 
 }  // namespace parley

@@ -3,8 +3,10 @@
 #include <string>
 #include <vector>
 
+#include "engine/outcome_space.hpp"
 #include "engine/preferences.hpp"
 #include "engine/scenario.hpp"
+#include "engine/world_state.hpp"
 
 namespace parley {
 
@@ -17,6 +19,12 @@ struct RunState {
   std::vector<Preferences> preferences;                     // per party
   std::vector<std::map<std::string, double>> agent_params;  // per party, defaults filled in
   ProtocolSpec protocol;
+  // The world during the run (docs/world.md): battlefield, costs, pressure, event counts. The
+  // world writes the war tracks' reservations into `preferences` every round.
+  WorldState world;
+  // Per track: the run's own outcome spaces, only when an event changes weights (empty
+  // otherwise: agents then use the simulator's shared spaces).
+  std::vector<OutcomeSpace> spaces;
 
   // Copy the baseline values (the scenario's, with agent defaults resolved) into this state.
   void reset(const RunState& baseline);

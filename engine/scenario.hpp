@@ -7,6 +7,7 @@
 #include "engine/calendar.hpp"
 #include "engine/issue.hpp"
 #include "engine/preferences.hpp"
+#include "engine/world_spec.hpp"
 
 namespace parley {
 
@@ -77,6 +78,7 @@ struct Scenario {
   std::vector<Issue> issues;
   std::vector<Track> tracks;
   ProtocolSpec protocol;
+  WorldSpec world;  // battlefield, costs, pressure, events, implementation (docs/world.md)
 
   int party_index(const std::string& id) const;  // -1 when absent
   int issue_index(const std::string& id) const;

@@ -1,6 +1,7 @@
 #pragma once
 #include "engine/move.hpp"
 #include "engine/run_result.hpp"
+#include "engine/world_state.hpp"
 
 namespace parley {
 
@@ -12,6 +13,10 @@ class TraceSink {
   virtual void on_move(const Move& move) = 0;
   virtual void on_track_closed(int /*track*/, const TrackResult& /*result*/) {}
   virtual void on_run_end(const RunResult& /*result*/) {}
+  // The world (docs/world.md): an event fired at the start of `round` (its index in
+  // WorldSpec::events); the world after round `round`'s battles and costs.
+  virtual void on_event(int /*round*/, int /*event*/) {}
+  virtual void on_world_round(int /*round*/, const WorldState& /*world*/) {}
 };
 
 }  // namespace parley

@@ -1,0 +1,103 @@
+#pragma once
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "engine/event.hpp"
+#include "engine/protocol.hpp"
+#include "engine/random.hpp"
+#include "engine/trace.hpp"
+
+namespace parley {
+
+struct Scenario;
+struct RunState;
+
+// Stream purposes of the world (engine/random.hpp's kStreamWorld is the battlefield's and the
+// costs'); agents use 1000 and up, so these never collide with theirs.
+inline constexpr std::uint64_t kStreamEvents = 5;
+inline constexpr std::uint64_t kStreamImplementation = 6;
+
+// The world model of one scenario, built once with the Simulator: its events bound to their
+// kinds, and what it needs to know about tracks. Immutable; the per-run state is in
+// RunState::world (docs/world.md).
+class World {
+ public:
+  World(const Scenario& scenario, const EventKindRegistry& kinds);
+
+  // Does anything change from round to round? When false the simulator skips the world.
+  bool steps() const { return steps_; }
+  bool has_implementation() const;
+  // Does an event change utilities (so each run needs its own copy of the outcome spaces)?
+  bool changes_utilities() const { return changes_utilities_; }
+
+  int event_count() const { return static_cast<int>(events_.size()); }
+  const Event& event(int i) const { return *events_[i]; }
+
+  // Size and fill a baseline WorldState from the scenario.
+  void init(WorldState& world) const;
+  // Start of a run, after a sweep has applied its drawn values: base discounts, pressure, the
+  // value of fighting on, and the war tracks' reservations for round 0.
+  void begin(RunState& state) const;
+
+  bool track_starts_suspended(int track) const { return starts_suspended_[track] != 0; }
+  // Could an event still open this (suspended) track in a round after `round`?
+  bool may_open_later(int track, int round, const RunState& state) const;
+  const std::vector<int>& ceasefire_tracks() const;
+
+  // Fire the events due at the start of `round` (scheduled ones, then random ones drawing from
+  // `rng`), in file order; then re-apply pressure and the value of fighting on.
+  void fire_events(EventContext& ctx, RandomStream& rng, TraceSink* trace) const;
+  // After the tracks have played `round`: if the war is on, fight and accrue costs (from `rng`),
+  // then update the value of fighting on.
+  void step(int round, RunState& state, RandomStream& rng, TraceSink* trace) const;
+
+ private:
+  const Scenario* scenario_;
+  std::vector<std::unique_ptr<Event>> events_;
+  std::vector<const EventKind*> kinds_;  // per event
+  std::vector<char> starts_suspended_;   // per track
+  bool steps_ = false;
+  bool changes_utilities_ = false;
+};
+
+// One run's world, as the simulator drives it: the tracks it may open, close and settle, the
+// world's streams, and the hooks the round loop calls. The simulator constructs one per run
+// only when World::steps() is true, so scenarios without a world pay nothing.
+class WorldRun final : public EventContext {
+ public:
+  using Settle = std::function<void(TrackRun&)>;  // settle a closed track and trace it
+
+  WorldRun(const World& world, const Scenario& scenario, RunState& state,
+           std::vector<TrackRun>& tracks, std::uint64_t seed, std::uint64_t run_index,
+           TraceSink* trace, Settle settle);
+
+  // Before round `round` is played: fire events. Returns false when the run must end (a
+  // military victory closed every track).
+  bool before_round(int round);
+  // After round `round` was played: the world steps. Returns false when the run must end.
+  bool after_round(int round);
+  // Tracks still open or that may still open after `round`.
+  bool live(int round) const;
+  // After the loop, suspended tracks are settled as they stand in `last_round`.
+  void finish(int last_round);
+
+  TrackStatus track_status(int track) const override;
+  void open_track(int track) override;
+  void suspend_track(int track) override;
+  void close_track(int track, TrackStatus status, int actor) override;
+  void preferences_changed(int party) override;
+
+ private:
+  bool end_if_won(int round);
+  void set_round(int round);
+
+  const World* world_;
+  std::vector<TrackRun>* tracks_;
+  RandomStream world_rng_;
+  RandomStream events_rng_;
+  TraceSink* trace_;
+  Settle settle_;
+};
+
+}  // namespace parley
