@@ -3,11 +3,6 @@
 #include <algorithm>
 #include <boost/math/distributions/normal.hpp>
 #include <boost/math/special_functions/beta.hpp>
-#include <boost/random/beta_distribution.hpp>
-#include <boost/random/lognormal_distribution.hpp>
-#include <boost/random/normal_distribution.hpp>
-#include <boost/random/triangle_distribution.hpp>
-#include <boost/random/uniform_real_distribution.hpp>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -40,16 +35,11 @@ bool finite(double x) {
   return std::isfinite(x);
 }
 
-// Uniform in the open interval (0, 1): inverse CDFs are infinite at 0 and 1.
-double open_uniform(RandomStream& stream) {
-  return (static_cast<double>(stream() >> 11) + 0.5) * 0x1.0p-53;
+double standard_normal_quantile(double u) {
+  return boost::math::quantile(StandardNormal(), u);
 }
 
-struct TruncatedNormalFrame {
-  double lower_tail = 0.0;  // P(Z < a) (or P(Z > b) on the upper side)
-  double kept = 0.0;        // P(a <= Z <= b)
-  bool upper_side = false;  // the interval lies above the mean: use upper tails for precision
-};
+}  // namespace
 
 TruncatedNormalFrame truncated_normal_frame(const Distribution& d) {
   const StandardNormal z;
@@ -71,7 +61,7 @@ TruncatedNormalFrame truncated_normal_frame(const Distribution& d) {
   return f;
 }
 
-double truncated_normal_at(const Distribution& d, const TruncatedNormalFrame& f, double u) {
+double truncated_normal_quantile(const Distribution& d, const TruncatedNormalFrame& f, double u) {
   const StandardNormal z;
   double x = 0.0;
   if (f.upper_side) {
@@ -84,12 +74,6 @@ double truncated_normal_at(const Distribution& d, const TruncatedNormalFrame& f,
   // Rounding in the last bit may step outside [min, max]; the distribution itself does not.
   return std::clamp(d.mean + d.sd * x, d.min, d.max);
 }
-
-double standard_normal_quantile(double u) {
-  return boost::math::quantile(StandardNormal(), u);
-}
-
-}  // namespace
 
 bool Interval::encloses(const Interval& inner) const {
   if (inner.lo < lo || (inner.lo == lo && lo_open && !inner.lo_open && std::isfinite(lo)))
@@ -309,7 +293,7 @@ double quantile(const Distribution& d, double u) {
     case DistributionKind::Normal:
       return d.mean + d.sd * standard_normal_quantile(u);
     case DistributionKind::TruncatedNormal:
-      return truncated_normal_at(d, truncated_normal_frame(d), u);
+      return truncated_normal_quantile(d, truncated_normal_frame(d), u);
     case DistributionKind::Lognormal:
       return std::exp(d.mu + d.sigma * standard_normal_quantile(u));
     case DistributionKind::Beta:
@@ -328,6 +312,53 @@ double quantile(const Distribution& d, double u) {
         if (u * total < cumulative) return d.values[k];
       }
       return d.values.back();
+    }
+  }
+  return 0.0;
+}
+
+double cdf(const Distribution& d, double x) {
+  const StandardNormal z;
+  switch (d.kind) {
+    case DistributionKind::Fixed:
+      return x < d.value ? 0.0 : x > d.value ? 1.0 : 0.5;
+    case DistributionKind::Uniform:
+      return std::clamp((x - d.min) / (d.max - d.min), 0.0, 1.0);
+    case DistributionKind::Normal:
+      return boost::math::cdf(z, (x - d.mean) / d.sd);
+    case DistributionKind::TruncatedNormal: {
+      if (x <= d.min) return 0.0;
+      if (x >= d.max) return 1.0;
+      const TruncatedNormalFrame f = truncated_normal_frame(d);
+      const double s = (x - d.mean) / d.sd;
+      const double p =
+          f.upper_side ? (f.lower_tail + f.kept - boost::math::cdf(boost::math::complement(z, s)))
+                       : boost::math::cdf(z, s) - f.lower_tail;
+      return std::clamp(p / f.kept, 0.0, 1.0);
+    }
+    case DistributionKind::Lognormal:
+      return x <= 0.0 ? 0.0 : boost::math::cdf(z, (std::log(x) - d.mu) / d.sigma);
+    case DistributionKind::Beta: {
+      const double t = (x - d.min) / (d.max - d.min);
+      if (t <= 0.0) return 0.0;
+      if (t >= 1.0) return 1.0;
+      return boost::math::ibeta(d.alpha, d.beta, t, ExactPolicy());
+    }
+    case DistributionKind::Triangular: {
+      if (x <= d.min) return 0.0;
+      if (x >= d.max) return 1.0;
+      const double width = d.max - d.min;
+      if (x <= d.mode) return (x - d.min) * (x - d.min) / (width * (d.mode - d.min));
+      return 1.0 - (d.max - x) * (d.max - x) / (width * (d.max - d.mode));
+    }
+    case DistributionKind::Discrete: {
+      double below = 0.0, at = 0.0, total = 0.0;
+      for (std::size_t k = 0; k < d.values.size(); ++k) {
+        total += d.weights[k];
+        if (d.values[k] < x) below += d.weights[k];
+        if (d.values[k] == x) at += d.weights[k];
+      }
+      return (below + 0.5 * at) / total;
     }
   }
   return 0.0;
@@ -353,12 +384,14 @@ std::string describe(const Distribution& d) {
     for (std::size_t k = 0; k < d.values.size(); ++k) {
       if (k > 0) text += ", ";
       text += number_text(d.values[k]);
-      if (!equal) text += ":" + number_text(d.weights[k]);
+      if (!equal) text.append(":").append(number_text(d.weights[k]));
     }
   } else {
     const auto& fields = distribution_fields(d.kind);
-    for (std::size_t k = 0; k < fields.size(); ++k)
-      text += (k > 0 ? ", " : "") + number_text(d.get(fields[k]));
+    for (std::size_t k = 0; k < fields.size(); ++k) {
+      if (k > 0) text += ", ";
+      text += number_text(d.get(fields[k]));
+    }
   }
   return text + ")";
 }
@@ -526,40 +559,6 @@ std::optional<Distribution> parse_distribution(const std::string& text, std::str
   }
   d.normalise();
   return d;
-}
-
-Sampler::Sampler(const Distribution& d) : d_(d) {
-  if (d_.kind == DistributionKind::Discrete) discrete_ = decltype(discrete_)(d_.weights);
-  if (d_.kind == DistributionKind::TruncatedNormal) {
-    const TruncatedNormalFrame f = truncated_normal_frame(d_);
-    lower_tail_ = f.lower_tail;
-    kept_ = f.kept;
-    upper_side_ = f.upper_side;
-  }
-}
-
-double Sampler::draw(RandomStream& stream) const {
-  switch (d_.kind) {
-    case DistributionKind::Fixed:
-      return d_.value;
-    case DistributionKind::Uniform:
-      return boost::random::uniform_real_distribution<double>(d_.min, d_.max)(stream);
-    case DistributionKind::Normal:
-      return boost::random::normal_distribution<double>(d_.mean, d_.sd)(stream);
-    case DistributionKind::TruncatedNormal:
-      // Boost.Random has no truncated normal: invert the CDF on the kept interval.
-      return truncated_normal_at(d_, {lower_tail_, kept_, upper_side_}, open_uniform(stream));
-    case DistributionKind::Lognormal:
-      return boost::random::lognormal_distribution<double>(d_.mu, d_.sigma)(stream);
-    case DistributionKind::Beta:
-      return d_.min + (d_.max - d_.min) *
-                          boost::random::beta_distribution<double>(d_.alpha, d_.beta)(stream);
-    case DistributionKind::Triangular:
-      return boost::random::triangle_distribution<double>(d_.min, d_.mode, d_.max)(stream);
-    case DistributionKind::Discrete:
-      return d_.values[static_cast<std::size_t>(discrete_(stream))];
-  }
-  return 0.0;
 }
 
 }  // namespace parley

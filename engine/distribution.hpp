@@ -1,10 +1,7 @@
 #pragma once
-#include <boost/random/discrete_distribution.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "engine/random.hpp"
 
 namespace parley {
 
@@ -81,6 +78,20 @@ Interval support(const Distribution& d);
 // weight exceeds u.
 double quantile(const Distribution& d, double u);
 
+// The cumulative distribution function; for a discrete value, the middle of its step
+// (F(x-) + F(x)) / 2, so equally likely bins over [0, 1] separate the values.
+double cdf(const Distribution& d, double x);
+
+// The truncated normal's kept probability, computed once per distribution (a sampler keeps
+// it), and the inverse CDF on it.
+struct TruncatedNormalFrame {
+  double lower_tail = 0.0;  // P(Z < a), or P(Z > b) on the upper side
+  double kept = 0.0;        // P(a <= Z <= b)
+  bool upper_side = false;  // the interval lies above the mean: use upper tails for precision
+};
+TruncatedNormalFrame truncated_normal_frame(const Distribution& d);
+double truncated_normal_quantile(const Distribution& d, const TruncatedNormalFrame& f, double u);
+
 // A central value (the median, or the weighted mean for discrete): statistics centre the
 // drawn values on it so sums of squares stay well conditioned.
 double centre(const Distribution& d);
@@ -93,21 +104,5 @@ std::string describe(const Distribution& d);
 // `discrete(0.9:1, 0.95:3)` (value:weight), or a bare number for fixed. Does not check() the
 // result. On failure returns nothing and sets `error` to what was wrong.
 std::optional<Distribution> parse_distribution(const std::string& text, std::string& error);
-
-// Draws from a distribution for independent Monte Carlo with Boost.Random, whose algorithms
-// are specified exactly and so give the same numbers on every platform (std:: distributions do
-// not). Built once per parameter; draw() neither allocates nor changes the sampler.
-class Sampler {
- public:
-  explicit Sampler(const Distribution& d);
-  double draw(RandomStream& stream) const;
-
- private:
-  Distribution d_;
-  boost::random::discrete_distribution<int, double> discrete_;  // discrete only
-  double lower_tail_ = 0.0;  // truncated normal: the mass cut off below min (or above max)
-  double kept_ = 1.0;        // truncated normal: the mass kept
-  bool upper_side_ = false;  // truncated normal: work with upper tails for precision
-};
 
 }  // namespace parley

@@ -10,11 +10,6 @@ namespace {
 
 constexpr int kMaxGridParameters = 3;
 
-// Uniform in (0, 1), never 0, so inverse CDFs stay finite.
-double open_uniform(RandomStream& stream) {
-  return (static_cast<double>(stream() >> 11) + 0.5) * 0x1.0p-53;
-}
-
 std::vector<double> levels_of(const UncertainParameter& p, int default_levels) {
   const Distribution& d = p.distribution;
   if (d.kind == DistributionKind::Fixed) return {d.value};
@@ -105,7 +100,7 @@ void SamplingDesign::draw(std::uint64_t run, double* values) const {
       }
       case DesignKind::LatinHypercube: {
         RandomStream stream(seed_, run, p.stream_purpose);
-        const double u = (static_cast<double>(p.strata(run)) + open_uniform(stream)) /
+        const double u = (static_cast<double>(p.strata(run)) + open_unit_interval(stream)) /
                          static_cast<double>(runs_);
         values[j] = quantile(p.distribution, std::min(u, 1.0 - 0x1.0p-53));
         break;

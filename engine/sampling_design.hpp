@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "engine/distribution.hpp"
+#include "engine/distribution_sampler.hpp"
 #include "engine/keyed_permutation.hpp"
 #include "engine/uncertainty.hpp"
 

@@ -2,6 +2,7 @@
 // nonsense parameters are refused with the field at fault, quantiles invert the CDF, and
 // draws have the distribution's moments (computed here from the closed forms).
 #include "engine/distribution.hpp"
+#include "engine/distribution_sampler.hpp"
 
 #include <gtest/gtest.h>
 
@@ -113,7 +114,16 @@ TEST(Distribution, QuantilesInvertTheClosedFormCdfs) {
                      (boost::math::cdf(z, 3.0) - boost::math::cdf(z, 1.0));
     EXPECT_NEAR(G, u, 1e-9);
   }
+  for (const char* text : {"uniform(1, 3)", "normal(2, 3)", "truncated_normal(0, 1, 1, 3)",
+                           "truncated_normal(0, 1, -3, 1)", "lognormal(-1, 0.5)",
+                           "beta(2, 5, 0, 0.1)", "triangular(1, 2, 5)"}) {
+    const Distribution any = parsed(text);
+    for (double u : {0.01, 0.3, 0.5, 0.77, 0.99})
+      EXPECT_NEAR(cdf(any, quantile(any, u)), u, 1e-9) << text;
+  }
   const Distribution d = parsed("discrete(10:1, 20:3)");
+  EXPECT_EQ(cdf(d, 10), 0.125);  // the middle of its step, 0 to 0.25
+  EXPECT_EQ(cdf(d, 20), 0.625);
   EXPECT_EQ(quantile(d, 0.2), 10);
   EXPECT_EQ(quantile(d, 0.3), 20);
 }
