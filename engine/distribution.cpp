@@ -75,7 +75,7 @@ double truncated_normal_quantile(const Distribution& d, const TruncatedNormalFra
   return std::clamp(d.mean + d.sd * x, d.min, d.max);
 }
 
-bool Interval::encloses(const Interval& inner) const {
+bool ValueRange::encloses(const ValueRange& inner) const {
   if (inner.lo < lo || (inner.lo == lo && lo_open && !inner.lo_open && std::isfinite(lo)))
     return false;
   if (inner.hi > hi || (inner.hi == hi && hi_open && !inner.hi_open && std::isfinite(hi)))
@@ -83,7 +83,7 @@ bool Interval::encloses(const Interval& inner) const {
   return true;
 }
 
-std::string Interval::describe() const {
+std::string ValueRange::describe() const {
   return std::string(lo_open ? "(" : "[") + number_text(lo) + ", " + number_text(hi) +
          (hi_open ? ")" : "]");
 }
@@ -262,7 +262,7 @@ std::optional<DistributionProblem> check(const Distribution& d) {
   return std::nullopt;
 }
 
-Interval support(const Distribution& d) {
+ValueRange support(const Distribution& d) {
   switch (d.kind) {
     case DistributionKind::Fixed:
       return {d.value, d.value, false, false};

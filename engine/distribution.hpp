@@ -7,7 +7,7 @@ namespace parley {
 
 // A set of reals with inclusive or exclusive ends (either may be infinite): a distribution's
 // support, or the legal range of a scenario parameter.
-struct Interval {
+struct ValueRange {
   double lo = 0.0;
   double hi = 0.0;
   bool lo_open = false;
@@ -17,7 +17,7 @@ struct Interval {
     return (lo_open ? x > lo : x >= lo) && (hi_open ? x < hi : x <= hi);
   }
   // Is every point of `inner` in this interval?
-  bool encloses(const Interval& inner) const;
+  bool encloses(const ValueRange& inner) const;
   std::string describe() const;  // "[0, 1)", "(0, inf)"
 };
 
@@ -71,7 +71,7 @@ std::optional<DistributionProblem> check(const Distribution& d);
 // The closed hull of the values the distribution can produce, with open ends where a value
 // can only be approached (lognormal at 0). Used to check a parameter's legal range before any
 // draw: parley never truncates or redraws a value (docs/sweep.md, "Legal ranges").
-Interval support(const Distribution& d);
+ValueRange support(const Distribution& d);
 
 // The inverse cumulative distribution function at u in (0, 1): Latin hypercube and grid
 // designs and equal-probability bins use it. Discrete: the smallest value whose cumulative

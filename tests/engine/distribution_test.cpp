@@ -88,12 +88,12 @@ TEST(Distribution, CheckNamesTheFieldAtFault) {
 }
 
 TEST(Distribution, SupportIsCheckedAgainstLegalRanges) {
-  const Interval discount{0.0, 1.0, true, false};  // (0, 1]
+  const ValueRange discount{0.0, 1.0, true, false};  // (0, 1]
   EXPECT_TRUE(discount.encloses(support(parsed("uniform(0.9, 1)"))));
   EXPECT_FALSE(discount.encloses(support(parsed("uniform(0, 1)"))));  // 0 is not a discount
   EXPECT_FALSE(discount.encloses(support(parsed("normal(0.95, 0.01)"))));
   EXPECT_TRUE(discount.encloses(support(parsed("truncated_normal(0.95, 0.1, 0.5, 1)"))));
-  const Interval weight{0.0, INFINITY, true, true};  // (0, inf)
+  const ValueRange weight{0.0, INFINITY, true, true};  // (0, inf)
   EXPECT_TRUE(weight.encloses(support(parsed("lognormal(-2, 0.5)"))));
   EXPECT_EQ(discount.describe(), "(0, 1]");
 }
