@@ -4,7 +4,7 @@ set -euo pipefail
 packages=(
   cmake make g++ pkg-config clang-format
   libeigen3-dev libboost-dev libboost-random-dev libcli11-dev nlohmann-json3-dev
-  libvalijson-dev libgtest-dev libgmock-dev libbenchmark-dev hyperfine
+  libvalijson-dev libpugixml-dev libgtest-dev ccache libgmock-dev libbenchmark-dev hyperfine
 )
 missing=()
 for p in "${packages[@]}"; do
