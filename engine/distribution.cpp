@@ -274,9 +274,12 @@ ValueRange support(const Distribution& d) {
       const auto [lo, hi] = std::minmax_element(d.values.begin(), d.values.end());
       return {*lo, *hi, false, false};
     }
+    case DistributionKind::Beta:
+      // Where a shape parameter exceeds 1 the density vanishes at that end: a draw would have
+      // to land within 2^-53 of it, an event of probability below 2^(-53 * shape).
+      return {d.min, d.max, d.alpha > 1.0, d.beta > 1.0};
     case DistributionKind::Uniform:
     case DistributionKind::TruncatedNormal:
-    case DistributionKind::Beta:
     case DistributionKind::Triangular:
       // Closed: a draw can round onto either end even where the density vanishes there.
       return {d.min, d.max, false, false};

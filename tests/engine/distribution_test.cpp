@@ -93,6 +93,10 @@ TEST(Distribution, SupportIsCheckedAgainstLegalRanges) {
   EXPECT_FALSE(discount.encloses(support(parsed("uniform(0, 1)"))));  // 0 is not a discount
   EXPECT_FALSE(discount.encloses(support(parsed("normal(0.95, 0.01)"))));
   EXPECT_TRUE(discount.encloses(support(parsed("truncated_normal(0.95, 0.1, 0.5, 1)"))));
+  // Beta's density vanishes at an end whose shape parameter exceeds 1: that end is open.
+  const ValueRange probability{0.0, 1.0, false, true};  // [0, 1)
+  EXPECT_TRUE(probability.encloses(support(parsed("beta(2, 30)"))));
+  EXPECT_FALSE(probability.encloses(support(parsed("beta(2, 0.5)"))));
   const ValueRange weight{0.0, INFINITY, true, true};  // (0, inf)
   EXPECT_TRUE(weight.encloses(support(parsed("lognormal(-2, 0.5)"))));
   EXPECT_EQ(discount.describe(), "(0, 1]");

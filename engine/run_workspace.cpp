@@ -1,0 +1,54 @@
+#include "engine/run_workspace.hpp"
+
+#include <iterator>
+#include <stdexcept>
+#include <string>
+
+namespace parley {
+
+RunWorkspace::RunWorkspace(const Simulator& simulator, const std::vector<ParameterSlot>& slots)
+    : simulator_(&simulator), slots_(&slots), state_(simulator.baseline()) {}
+
+void RunWorkspace::apply(const double* values) {
+  state_.reset(simulator_->baseline());
+  const std::vector<ParameterSlot>& slots = *slots_;
+  for (std::size_t j = 0; j < slots.size(); ++j) {
+    const ParameterSlot& slot = slots[j];
+    const double v = values[j];
+    // Binding proved every value the distribution can give legal; this guards that proof.
+    if (!slot.legal.contains(v))
+      throw std::logic_error("drawn value " + std::to_string(v) + " of " + slot.pointer +
+                             " is outside its legal range " + slot.legal.describe());
+    switch (slot.kind) {
+      case SlotKind::Discount:
+        state_.preferences[slot.party].discount = v;
+        break;
+      case SlotKind::CostPerRound:
+        state_.preferences[slot.party].cost_per_round = v;
+        break;
+      case SlotKind::Reservation: {
+        std::vector<double>& reservation = state_.preferences[slot.party].reservation;
+        if (slot.track >= 0)
+          reservation[slot.track] = v;
+        else
+          for (double& r : reservation) r = v;
+        break;
+      }
+      case SlotKind::Weight:
+        state_.preferences[slot.party].weights[slot.issue] = v;
+        break;
+      case SlotKind::BreakdownProbability:
+        state_.protocol.breakdown_probability = v;
+        break;
+      case SlotKind::DeadlineRounds:
+        state_.protocol.deadline_rounds = static_cast<int>(v);
+        break;
+      case SlotKind::AgentParameter:
+        // The table is a std::map in name order; the slot knows the position.
+        std::next(state_.agent_params[slot.party].begin(), slot.agent_parameter)->second = v;
+        break;
+    }
+  }
+}
+
+}  // namespace parley

@@ -1,0 +1,22 @@
+#pragma once
+// Counts heap allocations made by the current thread while a CountAllocations is alive
+// (the replacement operator new lives in allocation_counter_test.cpp). Tests use it to prove
+// that a sweep's per-run path allocates nothing.
+#include <cstdint>
+
+namespace parley::testing {
+
+std::uint64_t& allocations_on_this_thread();
+bool& counting_on_this_thread();
+
+class CountAllocations {
+ public:
+  CountAllocations() : start_(allocations_on_this_thread()) { counting_on_this_thread() = true; }
+  ~CountAllocations() { counting_on_this_thread() = false; }
+  std::uint64_t count() const { return allocations_on_this_thread() - start_; }
+
+ private:
+  std::uint64_t start_;
+};
+
+}  // namespace parley::testing
