@@ -1,5 +1,6 @@
 #pragma once
 #include <Eigen/Core>
+#include <cstdint>
 #include <vector>
 
 #include "engine/outcome_space.hpp"
@@ -12,8 +13,18 @@ namespace parley {
 struct UtilitySet {
   Eigen::MatrixXd utilities;     // outcomes x parties
   Eigen::VectorXd disagreement;  // per party
+
+  std::int64_t outcomes() const { return utilities.rows(); }
+  int parties() const { return static_cast<int>(utilities.cols()); }
 };
 
 UtilitySet utility_set(const OutcomeSpace& space, const Scenario& scenario);
+
+// An outcome is individually rational when it gives every party at least its disagreement
+// utility (weakly: u_i >= d_i, so a party indifferent to no deal does not block it).
+bool individually_rational(const UtilitySet& set, std::int64_t outcome);
+
+// Every individually rational outcome, in ascending outcome index.
+std::vector<std::int64_t> individually_rational_outcomes(const UtilitySet& set);
 
 }  // namespace parley

@@ -1,0 +1,62 @@
+#pragma once
+#include <cmath>
+
+namespace parley {
+
+// A value hi + lo carried to about 106 bits. The statistics read their exact sums
+// (analysis/exact_sum.hpp) into this to compute variances and covariances, where
+// S2 - S1^2/n would cancel catastrophically in plain doubles. Classic error-free
+// transformations (Dekker 1971, Knuth TAOCP 2; Hida, Li & Bailey's QD library).
+struct DoubleDouble {
+  double hi = 0.0;
+  double lo = 0.0;
+
+  double value() const { return hi + lo; }
+};
+
+// a + b exactly, as the rounded sum and its error.
+inline DoubleDouble two_sum(double a, double b) {
+  const double s = a + b;
+  const double bb = s - a;
+  return {s, (a - (s - bb)) + (b - bb)};
+}
+
+// a * b exactly (barring underflow), as the rounded product and its error.
+inline DoubleDouble two_product(double a, double b) {
+  const double p = a * b;
+  return {p, std::fma(a, b, -p)};
+}
+
+inline DoubleDouble renormalize(double hi, double lo) {
+  const double s = hi + lo;
+  return {s, lo - (s - hi)};
+}
+
+inline DoubleDouble operator+(DoubleDouble a, DoubleDouble b) {
+  DoubleDouble s = two_sum(a.hi, b.hi);
+  const DoubleDouble t = two_sum(a.lo, b.lo);
+  s = renormalize(s.hi, s.lo + t.hi);
+  return renormalize(s.hi, s.lo + t.lo);
+}
+
+inline DoubleDouble operator-(DoubleDouble a) {
+  return {-a.hi, -a.lo};
+}
+inline DoubleDouble operator-(DoubleDouble a, DoubleDouble b) {
+  return a + (-b);
+}
+
+inline DoubleDouble operator*(DoubleDouble a, DoubleDouble b) {
+  DoubleDouble p = two_product(a.hi, b.hi);
+  return renormalize(p.hi, p.lo + (a.hi * b.lo + a.lo * b.hi));
+}
+
+inline DoubleDouble operator/(DoubleDouble a, double b) {
+  const double q1 = a.hi / b;
+  const DoubleDouble p = two_product(q1, b);
+  const DoubleDouble s = two_sum(a.hi, -p.hi);
+  const double q2 = (s.hi + (s.lo - p.lo + a.lo)) / b;
+  return renormalize(q1, q2);
+}
+
+}  // namespace parley

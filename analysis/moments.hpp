@@ -1,0 +1,47 @@
+#pragma once
+#include <cstdint>
+#include <limits>
+#include <nlohmann/json_fwd.hpp>
+
+#include "analysis/exact_sum.hpp"
+
+namespace parley {
+
+// Count, mean, variance, minimum and maximum of a stream of numbers, mergeable with
+// bit-identical results for ANY split and ANY merge order (DESIGN.md, rule 5): the sum and
+// the sum of squares are kept exactly (analysis/exact_sum.hpp; each square enters as its
+// rounded value plus its fma rounding error), and the minimum and maximum are order-free.
+// Welford/Chan updates were the alternative; their merges round differently in different
+// orders, so they would tie the sweep to one merge order.
+//
+// The variance is read as (S2 - S1^2/n) / (n - 1) in double-double arithmetic, so the
+// cancellation is harmless unless the standard deviation is below ~1e-15 of the mean.
+class Moments {
+ public:
+  void add(double x);
+  void merge(const Moments& other);
+
+  std::uint64_t count() const { return count_; }
+  double sum() const { return sum_.value(); }
+  double mean() const;                 // NaN when empty
+  double variance() const;             // sample variance (n - 1); NaN below 2 observations
+  double standard_deviation() const;   // sqrt(variance())
+  double min() const { return min_; }  // +inf when empty; NaN observations are skipped
+  double max() const { return max_; }  // -inf when empty
+
+  friend bool operator==(const Moments& a, const Moments& b) = default;
+  friend void to_json(nlohmann::json& json, const Moments& moments);
+  friend void from_json(const nlohmann::json& json, Moments& moments);
+
+ private:
+  std::uint64_t count_ = 0;
+  ExactSum sum_;
+  ExactSum sum_squares_;
+  double min_ = std::numeric_limits<double>::infinity();
+  double max_ = -std::numeric_limits<double>::infinity();
+};
+
+// {"count", "mean", "sd", "min", "max"}; undefined values are null.
+nlohmann::json summarize(const Moments& moments);
+
+}  // namespace parley

@@ -1,0 +1,88 @@
+#include "analysis/moments.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <random>
+
+#include "merge_check.hpp"
+
+namespace parley {
+namespace {
+
+Moments moments_of(const std::vector<double>& values) {
+  Moments m;
+  for (double v : values) m.add(v);
+  return m;
+}
+
+TEST(Moments, KnownValues) {
+  // 2 4 4 4 5 5 7 9: mean 5, squared deviations sum to 32, sample variance 32/7.
+  const Moments m = moments_of({2, 4, 4, 4, 5, 5, 7, 9});
+  EXPECT_EQ(m.count(), 8u);
+  EXPECT_EQ(m.mean(), 5.0);
+  EXPECT_DOUBLE_EQ(m.variance(), 32.0 / 7.0);
+  EXPECT_DOUBLE_EQ(m.standard_deviation(), std::sqrt(32.0 / 7.0));
+  EXPECT_EQ(m.min(), 2.0);
+  EXPECT_EQ(m.max(), 9.0);
+}
+
+TEST(Moments, NoCancellationWithALargeMean) {
+  // 1e9 + {1, 2, 3}: variance 1. Naive S2 - S1^2/n in doubles loses it entirely.
+  const Moments m = moments_of({1e9 + 1, 1e9 + 2, 1e9 + 3});
+  EXPECT_EQ(m.mean(), 1e9 + 2);
+  EXPECT_DOUBLE_EQ(m.variance(), 1.0);
+}
+
+TEST(Moments, EmptyAndSingle) {
+  const Moments empty;
+  EXPECT_TRUE(std::isnan(empty.mean()));
+  EXPECT_TRUE(std::isnan(empty.variance()));
+  const nlohmann::json summary = summarize(empty);
+  EXPECT_TRUE(summary["mean"].is_null());
+  EXPECT_TRUE(summary["min"].is_null());
+  const Moments one = moments_of({3.5});
+  EXPECT_EQ(one.mean(), 3.5);
+  EXPECT_TRUE(std::isnan(one.variance()));
+}
+
+TEST(Moments, MergeOfShardsIsBitIdenticalToOnePassForAnySplitAndOrder) {
+  std::mt19937_64 rng(11);
+  std::lognormal_distribution<double> draw(0.0, 3.0);
+  std::vector<double> values(20000);
+  for (double& v : values) v = (rng() % 2 == 0 ? 1 : -1) * draw(rng);
+  values[7] = 0.0;
+  values[9] = -0.0;  // signed zeros: min/max must not depend on order
+  auto make = [] { return Moments{}; };
+  auto feed = [&](Moments& m, std::size_t i) { m.add(values[i]); };
+  const std::string reference = testing::single_pass<Moments>(values.size(), make, feed);
+  for (std::size_t shards : {2u, 5u, 64u}) {
+    EXPECT_EQ(
+        testing::merged_in_random_order<Moments>(values.size(), shards, 100 + shards, make, feed),
+        reference);
+  }
+  // And the derived numbers, not only the state.
+  Moments a = moments_of({values.begin(), values.begin() + 1234});
+  const Moments b = moments_of({values.begin() + 1234, values.end()});
+  a.merge(b);
+  const Moments whole = moments_of(values);
+  EXPECT_EQ(a.mean(), whole.mean());
+  EXPECT_EQ(a.variance(), whole.variance());
+  EXPECT_EQ(summarize(a).dump(), summarize(whole).dump());
+}
+
+TEST(Moments, JsonRoundTripKeepsEverything) {
+  Moments m = moments_of({0.1, -2.5, 1e-300, 7e200});
+  const Moments back = nlohmann::json::parse(nlohmann::json(m).dump()).get<Moments>();
+  EXPECT_EQ(back, m);
+  EXPECT_EQ(nlohmann::json(back).dump(), nlohmann::json(m).dump());
+  const Moments empty_back = nlohmann::json::parse(nlohmann::json(Moments{}).dump()).get<Moments>();
+  EXPECT_EQ(empty_back, Moments{});
+  nlohmann::json wrong = nlohmann::json(m);
+  wrong["kind"] = "histogram";
+  EXPECT_THROW(wrong.get<Moments>(), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace parley
