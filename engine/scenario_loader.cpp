@@ -1,0 +1,55 @@
+#include "engine/scenario_loader.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "engine/json_document.hpp"
+#include "engine/scenario_builder.hpp"
+#include "engine/schema_check.hpp"
+
+namespace parley {
+
+namespace {
+constexpr int kFormatVersion = 1;
+
+std::string read_file(const std::string& path) {
+  std::error_code ignored;
+  if (!std::filesystem::exists(path, ignored))
+    throw InputError(path, 0, 0, "", "a scenario file", "no file at this path");
+  if (std::filesystem::is_directory(path, ignored))
+    throw InputError(path, 0, 0, "", "a scenario file", "a directory");
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  if (in) text << in.rdbuf();
+  if (!in || in.bad())
+    throw InputError(path, 0, 0, "", "a readable scenario file", "a file that cannot be read");
+  return text.str();
+}
+
+// A file from a later format may be valid in its own version; say so before the schema of
+// version 1 complains about its new fields.
+void check_format_version(const JsonDocument& document) {
+  const nlohmann::json& root = document.root();
+  if (!root.is_object() || !root.contains("parley") || !root["parley"].is_number()) return;
+  if (root["parley"] != kFormatVersion)
+    throw document.error("/parley",
+                         "format version " + std::to_string(kFormatVersion) +
+                             " (the only version this parley reads)",
+                         document.literal("/parley"));
+}
+}  // namespace
+
+ScenarioPtr load_scenario(const std::string& path, const AgentRegistry& registry) {
+  return load_scenario_text(read_file(path), path, registry);
+}
+
+ScenarioPtr load_scenario_text(const std::string& text, const std::string& name,
+                               const AgentRegistry& registry) {
+  const JsonDocument document = JsonDocument::parse(text, name);
+  check_format_version(document);
+  check_schema(document);
+  return std::make_shared<const Scenario>(build_scenario(document, registry));
+}
+
+}  // namespace parley

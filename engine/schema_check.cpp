@@ -1,0 +1,407 @@
+#include "engine/schema_check.hpp"
+
+#include <optional>
+#include <regex>
+
+// GCC 12 reports a false -Wrestrict inside std::string code that valijson instantiates
+// (GCC bug 105329); nothing in this file copies overlapping memory.
+#pragma GCC diagnostic ignored "-Wrestrict"
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include "engine/message_text.hpp"
+#include "engine/schema_text.hpp"
+
+namespace parley {
+
+namespace {
+using Json = nlohmann::json;
+using Schema = nlohmann::ordered_json;  // keeps the schema's property order for messages
+
+// The schema, parsed once: valijson's compiled form to validate, and the JSON text itself
+// to phrase errors from (valijson reports where and roughly what, not in words for people).
+struct CompiledSchema {
+  Schema text;
+  Json plain;
+  valijson::Schema validator_schema;
+
+  CompiledSchema()
+      : text(Schema::parse(scenario_schema_text())), plain(Json::parse(scenario_schema_text())) {
+    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+    parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(plain), validator_schema);
+  }
+};
+
+const CompiledSchema& compiled_schema() {
+  static const CompiledSchema schema;
+  return schema;
+}
+
+// One way a value breaks one schema keyword, phrased for people.
+struct Violation {
+  std::string pointer;
+  bool at_key = false;  // locate at the member's key (an unknown property) instead of its value
+  std::string expected;
+  std::string found;
+};
+
+std::string article_type(const std::string& type) {
+  if (type == "integer") return "an integer";
+  if (type == "object") return "an object";
+  if (type == "array") return "an array";
+  if (type == "boolean") return "true or false";
+  if (type == "null") return "null";
+  return "a " + type;
+}
+
+bool has_type(const Json& value, const std::string& type) {
+  if (type == "number") return value.is_number();
+  if (type == "integer") return value.is_number_integer();
+  if (type == "string") return value.is_string();
+  if (type == "object") return value.is_object();
+  if (type == "array") return value.is_array();
+  if (type == "boolean") return value.is_boolean();
+  if (type == "null") return value.is_null();
+  return false;
+}
+
+// The number in the schema as people write it: 1, 0.5, 1000000000.
+std::string schema_number(const Schema& number) {
+  return number.dump();
+}
+
+// "property "discount"" for a member, "a value" for an array item: the subject of a bound.
+std::string subject(const JsonDocument& doc, const std::string& pointer) {
+  const std::string parent = parent_pointer(pointer);
+  if (pointer.empty() || !doc.at(parent).is_object()) return "a number";
+  return "property " + quote(last_token(pointer)) + " to be";
+}
+
+std::size_t code_points(const std::string& text) {
+  std::size_t n = 0;
+  for (const char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+class Explainer {
+ public:
+  explicit Explainer(const JsonDocument& doc) : doc_(doc), root_(compiled_schema().text) {}
+
+  // The schema objects that apply at `pointer`, following $ref, allOf and if/then/else.
+  std::vector<const Schema*> applicable(const std::string& pointer) const {
+    std::vector<const Schema*> current;
+    expand(root_, doc_.root(), current);
+    std::string walked;
+    std::size_t start = 1;
+    while (start <= pointer.size() && !pointer.empty()) {
+      const std::size_t slash = pointer.find('/', start);
+      const std::string next = slash == std::string::npos ? pointer : pointer.substr(0, slash);
+      current = children(current, walked, next);
+      walked = next;
+      if (slash == std::string::npos) break;
+      start = slash + 1;
+    }
+    return current;
+  }
+
+  // The first keyword of `schema` that the value at `pointer` breaks, looking only at this
+  // level (children are checked at their own pointers).
+  std::optional<Violation> violation(const Schema& schema, const std::string& pointer) const {
+    const Json& value = doc_.at(pointer);
+    if (schema.is_boolean()) {
+      if (schema.get<bool>()) return std::nullopt;
+      return Violation{pointer, true, "no property " + quote(last_token(pointer)) + " here",
+                       quote(last_token(pointer))};
+    }
+    if (auto v = type_violation(schema, pointer, value)) return v;
+    if (schema.contains("const") && Json::parse(schema["const"].dump()) != value)
+      return Violation{pointer, false, schema["const"].dump(), doc_.literal(pointer)};
+    if (schema.contains("enum")) {
+      bool listed = false;
+      std::vector<std::string> words;
+      std::string options;
+      for (const Schema& option : schema["enum"]) {
+        listed = listed || Json::parse(option.dump()) == value;
+        options += (options.empty() ? "" : ", ") + option.dump();
+        if (option.is_string()) words.push_back(option.get<std::string>());
+      }
+      if (!listed) {
+        std::string found = doc_.literal(pointer);
+        if (value.is_string()) found = with_suggestion(found, value.get<std::string>(), words);
+        return Violation{pointer, false, "one of " + options, found};
+      }
+    }
+    if (value.is_number()) return number_violation(schema, pointer, value.get<double>());
+    if (value.is_string()) return string_violation(schema, pointer, value.get<std::string>());
+    if (value.is_array()) return array_violation(schema, pointer, value);
+    if (value.is_object()) return object_violation(schema, pointer, value);
+    return std::nullopt;
+  }
+
+ private:
+  const JsonDocument& doc_;
+  const Schema& root_;
+
+  const Schema& resolve(const Schema& schema) const {
+    const Schema* s = &schema;
+    // Only local references ("#/definitions/x") occur in parley's schema.
+    while (s->is_object() && s->contains("$ref")) {
+      const std::string ref = (*s)["$ref"].get<std::string>();
+      s = &root_.at(Schema::json_pointer(ref.substr(1)));
+    }
+    return *s;
+  }
+
+  void expand(const Schema& schema, const Json& value, std::vector<const Schema*>& out) const {
+    const Schema& s = resolve(schema);
+    out.push_back(&s);
+    if (!s.is_object()) return;
+    for (const char* combinator : {"allOf", "anyOf", "oneOf"})
+      if (s.contains(combinator))
+        for (const Schema& branch : s[combinator]) expand(branch, value, out);
+    if (s.contains("if")) {
+      const char* branch = locally_valid(s["if"], value) ? "then" : "else";
+      if (s.contains(branch)) expand(s[branch], value, out);
+    }
+  }
+
+  // Enough of a validator for the conditions of `if`: this level plus named properties.
+  bool locally_valid(const Schema& schema, const Json& value) const {
+    const Schema& s = resolve(schema);
+    if (s.is_boolean()) return s.get<bool>();
+    if (s.contains("type")) {
+      bool ok = false;
+      for (const std::string& type : type_names(s)) ok = ok || has_type(value, type);
+      if (!ok) return false;
+    }
+    if (s.contains("const") && Json::parse(s["const"].dump()) != value) return false;
+    if (s.contains("enum")) {
+      bool listed = false;
+      for (const Schema& option : s["enum"]) listed = listed || Json::parse(option.dump()) == value;
+      if (!listed) return false;
+    }
+    if (value.is_object()) {
+      if (s.contains("required"))
+        for (const Schema& name : s["required"])
+          if (!value.contains(name.get<std::string>())) return false;
+      if (s.contains("properties"))
+        for (const auto& [name, sub] : s["properties"].items())
+          if (value.contains(name) && !locally_valid(sub, value[name])) return false;
+    }
+    return true;
+  }
+
+  std::vector<const Schema*> children(const std::vector<const Schema*>& parents,
+                                      const std::string& parent_pointer_text,
+                                      const std::string& child) const {
+    std::vector<const Schema*> out;
+    const Json& parent_value = doc_.at(parent_pointer_text);
+    const Json& child_value = doc_.at(child);
+    const std::string token = last_token(child);
+    for (const Schema* parent : parents) {
+      if (!parent->is_object()) continue;
+      if (parent_value.is_object()) {
+        if (parent->contains("properties") && (*parent)["properties"].contains(token)) {
+          expand((*parent)["properties"][token], child_value, out);
+        } else if (parent->contains("additionalProperties")) {
+          expand((*parent)["additionalProperties"], child_value, out);
+        }
+      } else if (parent_value.is_array() && parent->contains("items")) {
+        const Schema& items = (*parent)["items"];
+        const std::size_t index = std::stoul(token);
+        if (!items.is_array()) {
+          expand(items, child_value, out);
+        } else if (index < items.size()) {
+          expand(items[index], child_value, out);
+        } else if (parent->contains("additionalItems")) {
+          expand((*parent)["additionalItems"], child_value, out);
+        }
+      }
+    }
+    return out;
+  }
+
+  static std::vector<std::string> type_names(const Schema& s) {
+    std::vector<std::string> types;
+    if (s["type"].is_string()) {
+      types.push_back(s["type"].get<std::string>());
+    } else {
+      for (const Schema& t : s["type"]) types.push_back(t.get<std::string>());
+    }
+    return types;
+  }
+
+  std::optional<Violation> type_violation(const Schema& s, const std::string& pointer,
+                                          const Json& value) const {
+    if (!s.contains("type")) return std::nullopt;
+    std::string expected;
+    for (const std::string& type : type_names(s)) {
+      if (has_type(value, type)) return std::nullopt;
+      expected += (expected.empty() ? "" : " or ") + article_type(type);
+    }
+    return Violation{pointer, false, expected, doc_.describe(pointer)};
+  }
+
+  std::optional<Violation> number_violation(const Schema& s, const std::string& pointer,
+                                            double x) const {
+    const auto bound = [&](const char* keyword, const char* phrase) {
+      return Violation{pointer, false,
+                       subject(doc_, pointer) + " " + phrase + " " + schema_number(s[keyword]),
+                       doc_.literal(pointer)};
+    };
+    if (s.contains("minimum") && x < s["minimum"].get<double>())
+      return bound("minimum", "at least");
+    if (s.contains("exclusiveMinimum") && x <= s["exclusiveMinimum"].get<double>())
+      return bound("exclusiveMinimum", "greater than");
+    if (s.contains("maximum") && x > s["maximum"].get<double>()) return bound("maximum", "at most");
+    if (s.contains("exclusiveMaximum") && x >= s["exclusiveMaximum"].get<double>())
+      return bound("exclusiveMaximum", "less than");
+    return std::nullopt;
+  }
+
+  std::optional<Violation> string_violation(const Schema& s, const std::string& pointer,
+                                            const std::string& text) const {
+    if (s.contains("minLength") && code_points(text) < s["minLength"].get<std::size_t>()) {
+      const auto n = s["minLength"].get<std::size_t>();
+      return Violation{pointer, false,
+                       n == 1 ? "a non-empty string"
+                              : "a string of at least " + std::to_string(n) + " characters",
+                       doc_.literal(pointer)};
+    }
+    if (s.contains("maxLength") && code_points(text) > s["maxLength"].get<std::size_t>())
+      return Violation{pointer, false,
+                       "a string of at most " + schema_number(s["maxLength"]) + " characters",
+                       doc_.literal(pointer)};
+    if (s.contains("pattern")) {
+      const std::regex pattern(s["pattern"].get<std::string>());
+      if (!std::regex_search(text, pattern)) {
+        const std::string expected =
+            s.contains("patternErrorMessage")
+                ? s["patternErrorMessage"].get<std::string>()
+                : "a string matching " + quote(s["pattern"].get<std::string>());
+        return Violation{pointer, false, expected, doc_.literal(pointer)};
+      }
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Violation> array_violation(const Schema& s, const std::string& pointer,
+                                           const Json& array) const {
+    if (s.contains("minItems") && array.size() < s["minItems"].get<std::size_t>())
+      return Violation{pointer, false,
+                       "at least " + count_of(s["minItems"].get<std::size_t>(), "item", "items"),
+                       count_of(array.size(), "item", "items")};
+    if (s.contains("maxItems") && array.size() > s["maxItems"].get<std::size_t>())
+      return Violation{pointer, false,
+                       "at most " + count_of(s["maxItems"].get<std::size_t>(), "item", "items"),
+                       count_of(array.size(), "item", "items")};
+    if (s.contains("uniqueItems") && s["uniqueItems"].get<bool>()) {
+      for (std::size_t j = 1; j < array.size(); ++j)
+        for (std::size_t i = 0; i < j; ++i)
+          if (array[i] == array[j]) {
+            const std::string item = child_pointer(pointer, j);
+            return Violation{
+                item, false, "items that differ from each other",
+                doc_.literal(item) + " again (the same as item " + std::to_string(i) + ")"};
+          }
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Violation> object_violation(const Schema& s, const std::string& pointer,
+                                            const Json& object) const {
+    // Unknown properties first: a misspelt key also shows up as a missing required one.
+    if (s.contains("additionalProperties") && s["additionalProperties"].is_boolean() &&
+        !s["additionalProperties"].get<bool>()) {
+      std::vector<std::string> known;
+      if (s.contains("properties"))
+        for (const auto& [name, sub] : s["properties"].items()) known.push_back(name);
+      for (const std::string& key : doc_.keys(pointer)) {
+        if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+        return Violation{child_pointer(pointer, key), true,
+                         "one of the properties " + quoted_list(known),
+                         with_suggestion(quote(key), key, known)};
+      }
+    }
+    if (s.contains("required"))
+      for (const Schema& name : s["required"])
+        if (!object.contains(name.get<std::string>()))
+          return Violation{pointer, false, "a property " + name.dump(), "none"};
+    return std::nullopt;
+  }
+};
+
+// valijson's context ("<root>", "[issues]", "[0]") as a JSON pointer into the document.
+std::string context_pointer(const JsonDocument& doc, const std::vector<std::string>& context) {
+  std::string pointer;
+  for (std::size_t k = 1; k < context.size(); ++k) {
+    const std::string& element = context[k];
+    const std::string token = element.size() >= 2 ? element.substr(1, element.size() - 2) : "";
+    const Json& here = doc.at(pointer);
+    if (here.is_array()) {
+      pointer = child_pointer(pointer, static_cast<std::size_t>(std::stoul(token)));
+    } else {
+      pointer = child_pointer(pointer, token);
+    }
+    if (!doc.contains(pointer)) return parent_pointer(pointer);
+  }
+  return pointer;
+}
+
+// valijson reports an error at every level up from the real one ("Failed to validate item
+// #0 ..."); these summaries say nothing the innermost error does not.
+bool is_summary(const std::string& description) {
+  return description.rfind("Failed to validate", 0) == 0 ||
+         description.rfind("Cannot validate", 0) == 0;
+}
+
+bool before(TextPosition a, TextPosition b) {
+  return a.line < b.line || (a.line == b.line && a.column < b.column);
+}
+}  // namespace
+
+void check_schema(const JsonDocument& document) {
+  const CompiledSchema& schema = compiled_schema();
+  valijson::Validator validator;
+  valijson::ValidationResults results;
+  const valijson::adapters::NlohmannJsonAdapter target(document.root());
+  if (validator.validate(schema.validator_schema, target, &results)) return;
+
+  // The first specific error in file order; summaries only if nothing else was reported.
+  std::optional<std::pair<std::string, std::string>> chosen;
+  TextPosition chosen_at;
+  bool chosen_is_summary = true;
+  for (const valijson::ValidationResults::Error& error : results) {
+    const std::string pointer = context_pointer(document, error.context);
+    const TextPosition at = document.position(pointer);
+    const bool summary = is_summary(error.description);
+    if (!chosen || (chosen_is_summary && !summary) ||
+        (summary == chosen_is_summary && before(at, chosen_at))) {
+      chosen = {{pointer, error.description}};
+      chosen_at = at;
+      chosen_is_summary = summary;
+    }
+  }
+  const auto& [pointer, description] = *chosen;
+
+  // Of the schemas that apply here, the first that the value breaks; an unknown property
+  // outranks the rest (a misspelt key is also a missing required one, and the better clue).
+  const Explainer explainer(document);
+  std::optional<Violation> reason;
+  for (const Schema* s : explainer.applicable(pointer)) {
+    std::optional<Violation> v = explainer.violation(*s, pointer);
+    if (v && (!reason || (v->at_key && !reason->at_key))) reason = std::move(v);
+  }
+  if (reason) {
+    if (reason->at_key) throw document.key_error(reason->pointer, reason->expected, reason->found);
+    throw document.error(reason->pointer, reason->expected, reason->found);
+  }
+  // Not expected to happen: the schema uses only keywords the Explainer phrases.
+  throw document.error(pointer, "a value the scenario schema accepts (" + description + ")",
+                       document.describe(pointer));
+}
+
+}  // namespace parley
