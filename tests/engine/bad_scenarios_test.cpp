@@ -81,8 +81,8 @@ std::pair<int, std::string> run_for_stderr(const std::string& command) {
 TEST_F(BadScenarios, ParleyValidateExitsWithStatusTwoAndTheMessage) {
   for (const std::string& file : bad_files()) {
     SCOPED_TRACE(file);
-    const auto [status, err] = run_for_stderr(std::string("'") + PARLEY_BINARY + "' validate '" +
-                                              file + "'");
+    const auto [status, err] =
+        run_for_stderr(std::string("'") + PARLEY_BINARY + "' validate '" + file + "'");
     EXPECT_EQ(status, 2);
     EXPECT_NE(err.find(expected_message(file)), std::string::npos) << "stderr: " << err;
   }
