@@ -1,5 +1,6 @@
 #include "engine/run_workspace.hpp"
 
+#include <algorithm>
 #include <iterator>
 #include <stdexcept>
 #include <string>
@@ -7,7 +8,19 @@
 namespace parley {
 
 RunWorkspace::RunWorkspace(const Simulator& simulator, const std::vector<ParameterSlot>& slots)
-    : simulator_(&simulator), slots_(&slots), state_(simulator.baseline()) {}
+    : simulator_(&simulator), slots_(&slots), state_(simulator.baseline()) {
+  const Scenario& s = simulator.scenario();
+  for (const ParameterSlot& slot : slots) {
+    if (!slot.changes_utilities()) continue;
+    for (std::size_t t = 0; t < s.tracks.size(); ++t) {
+      const auto& issues = s.tracks[t].issues;
+      if (std::find(issues.begin(), issues.end(), slot.issue) == issues.end()) continue;
+      const std::pair<int, int> pair{static_cast<int>(t), slot.party};
+      if (std::find(recompute_.begin(), recompute_.end(), pair) == recompute_.end())
+        recompute_.push_back(pair);
+    }
+  }
+}
 
 void RunWorkspace::apply(const double* values) {
   state_.reset(simulator_->baseline());
@@ -49,6 +62,13 @@ void RunWorkspace::apply(const double* values) {
         break;
     }
   }
+  if (recompute_.empty()) return;
+  // The run's own spaces (reset() leaves them empty unless the world keeps its own).
+  if (state_.spaces.empty())
+    for (std::size_t t = 0; t < simulator_->scenario().tracks.size(); ++t)
+      state_.spaces.push_back(simulator_->space(static_cast<int>(t)));
+  for (const auto& [track, party] : recompute_)
+    state_.spaces[track].set_weights(party, state_.preferences[party].weights);
 }
 
 }  // namespace parley

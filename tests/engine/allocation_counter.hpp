@@ -1,6 +1,6 @@
 #pragma once
 // Counts heap allocations made by the current thread while a CountAllocations is alive
-// (the replacement operator new lives in allocation_counter_test.cpp). Tests use it to prove
+// (the interposed malloc lives in allocation_counter_test.cpp). Tests use it to prove
 // that a sweep's per-run path allocates nothing.
 #include <cstdint>
 

@@ -1,9 +1,8 @@
-// The program-wide operator new of the test binary, counting per thread when asked
-// (tests/engine/allocation_counter.hpp), and a test that the counter counts.
+// The test binary's malloc, counting per thread when asked (tests/engine/allocation_counter.hpp),
+// and a test that the counter counts.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
-#include <new>
 #include <vector>
 
 #include "tests/engine/allocation_counter.hpp"
@@ -22,31 +21,13 @@ bool& counting_on_this_thread() {
 
 }  // namespace parley::testing
 
-namespace {
-void* counted_allocation(std::size_t size) {
+// Interposes malloc rather than operator new, so it coexists with test files that replace
+// operator new themselves (their operator new ends in malloc too). glibc exports its own
+// allocator as __libc_malloc; free, calloc and realloc stay glibc's, which is consistent.
+extern "C" void* __libc_malloc(std::size_t size) noexcept;
+extern "C" void* malloc(std::size_t size) noexcept {
   if (parley::testing::counting_on_this_thread()) ++parley::testing::allocations_on_this_thread();
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  throw std::bad_alloc();
-}
-}  // namespace
-
-void* operator new(std::size_t size) {
-  return counted_allocation(size);
-}
-void* operator new[](std::size_t size) {
-  return counted_allocation(size);
-}
-void operator delete(void* p) noexcept {
-  std::free(p);
-}
-void operator delete[](void* p) noexcept {
-  std::free(p);
-}
-void operator delete(void* p, std::size_t) noexcept {
-  std::free(p);
-}
-void operator delete[](void* p, std::size_t) noexcept {
-  std::free(p);
+  return __libc_malloc(size);
 }
 
 namespace parley::testing {

@@ -74,3 +74,45 @@ TEST(RunWorkspace, DrawingAndApplyingAllocateNothing) {
 
 }  // namespace
 }  // namespace parley
+
+namespace parley {
+namespace {
+
+using namespace parley::testing;
+
+TEST(RunWorkspace, AVariedWeightRecomputesItsTracksUtilities) {
+  const Simulator simulator(sweep_fixture_scenario(), builtin_agents());
+  UncertaintySpec spec;
+  spec.parameters = {vary("/parties/1/preferences/weights/form", "uniform(0.1, 2)")};
+  const auto slots = bind_parameters(spec, simulator.scenario(), builtin_agents());
+  RunWorkspace workspace(simulator, slots);
+  const double values[] = {1.7};
+  workspace.apply(values);
+  // The expected utilities: a space built from a scenario with that weight written in.
+  auto changed = std::make_shared<Scenario>(*sweep_fixture_scenario());
+  changed->parties[1].preferences.weights[1] = 1.7;
+  const OutcomeSpace expected(*changed, 1);
+  const RunState& state = workspace.state();
+  ASSERT_EQ(state.spaces.size(), 2u);
+  EXPECT_TRUE(state.spaces[1].utilities(1).isApprox(expected.utilities(1), 1e-15));
+  EXPECT_EQ(state.spaces[1].ranking(1), expected.ranking(1));
+  EXPECT_DOUBLE_EQ(state.spaces[1].track_weight(1), expected.track_weight(1));
+  // The other party and the other track are untouched.
+  EXPECT_TRUE(state.spaces[1].utilities(0).isApprox(simulator.space(1).utilities(0), 0.0));
+  EXPECT_TRUE(state.spaces[0].utilities(1).isApprox(simulator.space(0).utilities(1), 0.0));
+  // And the run uses it: with a different weight the runs can differ, with the scenario's
+  // own weight they are the runs of the scenario as written.
+  const double own[] = {0.3};
+  workspace.apply(own);
+  RunState plain = simulator.baseline();
+  for (std::uint64_t run = 0; run < 50; ++run) {
+    const RunResult a = simulator.run(9, run, workspace.state());
+    plain.reset(simulator.baseline());
+    const RunResult b = simulator.run(9, run, plain);
+    EXPECT_EQ(a.parties[1].utility, b.parties[1].utility) << run;
+    workspace.apply(own);
+  }
+}
+
+}  // namespace
+}  // namespace parley

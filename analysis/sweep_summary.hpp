@@ -1,0 +1,103 @@
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <vector>
+
+#include "analysis/categorical.hpp"
+#include "analysis/efficiency.hpp"
+#include "analysis/histogram.hpp"
+#include "analysis/moments.hpp"
+#include "analysis/proportion.hpp"
+#include "analysis/regression.hpp"
+#include "analysis/sobol.hpp"
+#include "analysis/survival.hpp"
+#include "analysis/sweep_layout.hpp"
+#include "engine/run_result.hpp"
+
+namespace parley {
+
+// Everything a run tells the summary besides its RunResult, computed by the caller (who has the
+// simulator): per track, the last round it could have played (the censoring round of the
+// survival curve) and, for an agreement, its efficiency against the track's bargaining
+// solutions.
+struct RunContext {
+  const int* horizon = nullptr;                               // per track
+  const std::optional<DealEfficiency>* efficiency = nullptr;  // per track
+};
+
+// The streaming statistics of a sweep (docs/sweep.md, "summary.json"): one per thread, merged
+// at the end. Every accumulator is exact or integer (analysis/exact_sum.hpp), so merging in
+// any order, of any split of the runs, gives bit-identical statistics — and so a bit-identical
+// summary for any thread count, shard split or resumed run. Memory does not depend on the
+// number of runs.
+class SweepStatistics {
+ public:
+  explicit SweepStatistics(std::shared_ptr<const SweepLayout> layout);
+
+  // `drawn`: the run's value of every parameter, in layout order.
+  void add(std::uint64_t run, const double* drawn, const RunResult& result,
+           const RunContext& context);
+  // Same layout (std::invalid_argument otherwise).
+  void merge(const SweepStatistics& other);
+
+  std::uint64_t runs() const { return runs_; }
+  const SweepLayout& layout() const { return *layout_; }
+
+  // The exact state, for checkpoints and shards; state_from_json reads it back bit for bit.
+  nlohmann::json state() const;
+  static SweepStatistics from_state(std::shared_ptr<const SweepLayout> layout,
+                                    const nlohmann::json& state);
+
+  // The statistics part of summary.json: parameters, tracks, parties, drivers.
+  nlohmann::json summary() const;
+
+  friend bool operator==(const SweepStatistics& a, const SweepStatistics& b);
+
+ private:
+  struct IssueStats {
+    Categorical levels;   // options, flags, quantities: counts per level
+    Moments values;       // quantities, shares
+    Histogram histogram;  // shares (off-grid values possible)
+  };
+  struct TrackStats {
+    Proportion agreement;
+    Categorical closing;  // per TrackStatus
+    SurvivalCurve survival;
+    Moments round_given_agreement;
+    std::vector<IssueStats> issues;
+    Proportion pareto_optimal;
+    Moments nash_product_fraction;
+    Moments distance_to_nash;
+    Moments distance_to_kalai_smorodinsky;
+    Moments distance_to_frontier;
+  };
+  struct PartyStats {
+    Moments utility;
+    Histogram utility_histogram;
+    Moments costs;
+    Histogram costs_histogram;
+  };
+  // One headline outcome and what drives it.
+  enum class Outcome { Agreement, RoundOfAgreement, Utility };
+  struct Driver {
+    Outcome outcome = Outcome::Agreement;
+    int track = -1;
+    int party = -1;
+    RegressionSums regression;
+    SobolFirstOrder sobol;
+  };
+
+  std::shared_ptr<const SweepLayout> layout_;
+  std::uint64_t runs_ = 0;
+  std::vector<Moments> parameters_;
+  std::vector<TrackStats> tracks_;
+  std::vector<PartyStats> parties_;
+  std::vector<Driver> drivers_;
+  std::vector<int> varying_;
+  // Scratch for add(): the varying parameters' values and CDF values.
+  std::vector<double> x_, u_;
+};
+
+}  // namespace parley
