@@ -7,6 +7,7 @@
 #include "engine/calendar.hpp"
 #include "engine/issue.hpp"
 #include "engine/preferences.hpp"
+#include "engine/uncertainty.hpp"
 #include "engine/world_spec.hpp"
 
 namespace parley {
@@ -79,6 +80,8 @@ struct Scenario {
   std::vector<Track> tracks;
   ProtocolSpec protocol;
   WorldSpec world;  // battlefield, costs, pressure, events, implementation (docs/world.md)
+  // The uncertainty block: numbers a sweep draws per run (docs/sweep.md); no parameters: none.
+  UncertaintySpec uncertainty;
 
   int party_index(const std::string& id) const;  // -1 when absent
   int issue_index(const std::string& id) const;

@@ -7,6 +7,7 @@
 #include "engine/json_document.hpp"
 #include "engine/scenario_builder.hpp"
 #include "engine/schema_check.hpp"
+#include "engine/uncertainty_loader.hpp"
 
 namespace parley {
 
@@ -49,7 +50,9 @@ ScenarioPtr load_scenario_text(const std::string& text, const std::string& name,
   const JsonDocument document = JsonDocument::parse(text, name);
   check_format_version(document);
   check_schema(document);
-  return std::make_shared<const Scenario>(build_scenario(document, registry));
+  Scenario scenario = build_scenario(document, registry);
+  scenario.uncertainty = read_uncertainty(document, scenario, registry);
+  return std::make_shared<const Scenario>(std::move(scenario));
 }
 
 }  // namespace parley

@@ -1,0 +1,17 @@
+#pragma once
+#include "engine/agent_registry.hpp"
+#include "engine/json_document.hpp"
+#include "engine/scenario.hpp"
+#include "engine/uncertainty.hpp"
+
+namespace parley {
+
+// Reads a scenario file's optional `uncertainty` block (docs/scenario-format.md,
+// "uncertainty"; docs/sweep.md) and checks every entry against the scenario already built
+// from the same document: pointers must name a number a sweep can vary, distributions must
+// make sense and stay inside the parameter's legal range. Errors name the file, line:column
+// and pointer of the entry at fault. No block: an empty spec (Monte Carlo, no parameters).
+UncertaintySpec read_uncertainty(const JsonDocument& document, const Scenario& scenario,
+                                 const AgentRegistry& registry);
+
+}  // namespace parley
