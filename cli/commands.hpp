@@ -12,5 +12,8 @@ void add_run_command(CLI::App& app, Action& action);
 void add_validate_command(CLI::App& app, Action& action);
 void add_agents_command(CLI::App& app, Action& action);
 void add_schema_command(CLI::App& app, Action& action);
+void add_import_command(CLI::App& app, Action& action);
+void add_export_command(CLI::App& app, Action& action);
+void add_analyze_command(CLI::App& app, Action& action);
 
 }  // namespace parley::cli

@@ -16,7 +16,10 @@ int main(int argc, char** argv) {
       "  parley run scenarios/istanbul-2025-06.json --seed 1\n"
       "  parley run scenarios/istanbul-2025-06.json --format json --trace trace.jsonl\n"
       "  parley validate my-scenario.json\n"
-      "  parley agents\n\n"
+      "  parley agents\n"
+      "  parley analyze scenarios/istanbul-2025-06.json\n"
+      "  parley import genius DOMAIN.xml PROFILE1.xml PROFILE2.xml --out imported.json\n"
+      "  parley export gambit small.json --rounds 2 --out small.efg\n\n"
       "Exit status: 0 success, 1 failure, 2 bad input (the message names file, line:column and "
       "JSON pointer). Documentation: docs/cli.md.");
   app.set_version_flag("--version", "parley 0.1.0");
@@ -26,6 +29,9 @@ int main(int argc, char** argv) {
   parley::cli::add_validate_command(app, action);
   parley::cli::add_agents_command(app, action);
   parley::cli::add_schema_command(app, action);
+  parley::cli::add_import_command(app, action);
+  parley::cli::add_export_command(app, action);
+  parley::cli::add_analyze_command(app, action);
 
   try {
     app.parse(argc, argv);

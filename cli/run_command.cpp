@@ -9,6 +9,7 @@
 #include "cli/output_file.hpp"
 #include "engine/scenario_loader.hpp"
 #include "engine/simulator.hpp"
+#include "interop/scenario_source.hpp"
 
 namespace parley::cli {
 
@@ -22,7 +23,7 @@ struct RunOptions {
 
 int run(const RunOptions& options) {
   const AgentRegistry& registry = builtin_agents();
-  const Simulator simulator(load_scenario(options.file, registry), registry);
+  const Simulator simulator(load_scenario_or_genius_folder(options.file, registry), registry);
 
   std::optional<OutputFile> trace_file;
   std::unique_ptr<JsonlTraceWriter> trace;
@@ -44,7 +45,9 @@ int run(const RunOptions& options) {
 void add_run_command(CLI::App& app, Action& action) {
   auto options = std::make_shared<RunOptions>();
   CLI::App* cmd = app.add_subcommand("run", "Simulate one negotiation and report its outcome");
-  cmd->add_option("file", options->file, "Scenario file (JSON, format version 1)")->required();
+  cmd->add_option("file", options->file,
+                  "Scenario file (JSON, format version 1), or a GENIUS folder (docs/interop.md)")
+      ->required();
   cmd->add_option("--seed", options->seed, "Random seed; the same seed gives the same run")
       ->capture_default_str();
   cmd->add_option("--trace", options->trace,
@@ -55,7 +58,8 @@ void add_run_command(CLI::App& app, Action& action) {
   cmd->footer(
       "Example:\n"
       "  parley run scenarios/istanbul-2025-06.json --seed 7 --trace trace.jsonl\n"
-      "  parley run scenarios/textbook/rubinstein-0.9-0.9.json --format json");
+      "  parley run scenarios/textbook/rubinstein-0.9-0.9.json --format json\n"
+      "  parley run path/to/GENIUS/Laptop/");
   cmd->callback([options, &action] { action = [options] { return run(*options); }; });
 }
 
