@@ -41,6 +41,109 @@ std::string track_status_text(const Scenario& s, const TrackResult& r) {
   }
   return {};
 }
+// The world's part of the report (docs/world.md, docs/output.md), only for scenarios that
+// have one: war costs per party, how the war ended, and implementation of what was signed.
+void add_world_json(const Scenario& s, const RunResult& result, ordered_json& out) {
+  if (!s.world.cost_kinds.empty())
+    for (std::size_t p = 0; p < s.parties.size(); ++p) {
+      if (result.parties[p].war_costs.empty()) continue;
+      ordered_json costs = ordered_json::object();
+      for (std::size_t k = 0; k < s.world.cost_kinds.size(); ++k)
+        costs[s.world.cost_kinds[k].id] = tidy(result.parties[p].war_costs[k]);
+      out["parties"][p]["war_costs"] = costs;
+      out["parties"][p]["war_cost_utility"] = tidy(result.parties[p].war_cost_utility);
+    }
+  if (result.world.present) {
+    const WorldResult& w = result.world;
+    out["war"] = {
+        {"position", w.position},
+        {"victor", w.victor >= 0 ? ordered_json(s.parties[w.victor].id) : ordered_json(nullptr)},
+        {"ceasefire", w.ceasefire},
+        {"end_round", w.end_round >= 0 ? ordered_json(w.end_round) : ordered_json(nullptr)},
+        {"rounds_fought", w.rounds_fought}};
+  }
+  if (!s.world.events.empty()) {
+    ordered_json events = ordered_json::array();
+    for (const FiredEvent& f : result.world.events)
+      events.push_back({{"id", s.world.events[f.event].id},
+                        {"kind", s.world.events[f.event].kind},
+                        {"round", f.round},
+                        {"date", s.clock.date_of(f.round).to_string()}});
+    out["events"] = std::move(events);
+  }
+  if (!result.implementation.empty()) {
+    ordered_json items = ordered_json::array();
+    for (const ImplementationResult& r : result.implementation) {
+      const ImplementationSpec& spec = s.world.implementation[r.item];
+      ordered_json fraction = ordered_json::object();
+      for (std::size_t p = 0; p < s.parties.size(); ++p)
+        fraction[s.parties[p].id] = tidy(r.fraction[p]);
+      items.push_back(
+          {{"id", spec.id},
+           {"track", s.tracks[spec.track].id},
+           {"issue", spec.issue >= 0 ? ordered_json(s.issues[spec.issue].id) : nullptr},
+           {"signed", r.signed_},
+           {"signed_round", r.signed_ ? ordered_json(r.signed_round) : nullptr},
+           {"terms", r.signed_ && spec.issue >= 0 ? ordered_json(tidy(r.terms)) : nullptr},
+           {"carried_out", r.carried_out},
+           {"carried_out_round", r.carried_out ? ordered_json(r.carried_out_round) : nullptr},
+           {"fraction", fraction}});
+    }
+    out["implementation"] = std::move(items);
+  }
+}
+
+std::string world_text(const Scenario& s, const RunResult& result) {
+  std::ostringstream out;
+  if (result.world.present) {
+    const WorldResult& w = result.world;
+    out << "\nWar: ";
+    if (w.victor >= 0)
+      out << s.parties[w.victor].name << " won militarily in round " << w.end_round;
+    else if (w.ceasefire)
+      out << "ceasefire from round " << w.end_round;
+    else
+      out << "still fighting at the end";
+    out << "; control state " << w.position << " of " << s.world.battlefield.states << ", "
+        << w.rounds_fought << " round" << (w.rounds_fought == 1 ? "" : "s") << " fought\n";
+  }
+  for (const FiredEvent& f : result.world.events)
+    out << "  event " << s.world.events[f.event].id << " (" << s.world.events[f.event].kind
+        << ") in round " << f.round << "\n";
+  if (!s.world.cost_kinds.empty() && !result.parties.empty() &&
+      !result.parties[0].war_costs.empty()) {
+    out << "\nWar costs\n";
+    for (std::size_t p = 0; p < s.parties.size(); ++p) {
+      out << "  " << s.parties[p].name << ":";
+      for (std::size_t k = 0; k < s.world.cost_kinds.size(); ++k)
+        out << " " << format_number(result.parties[p].war_costs[k], 6) << " "
+            << s.world.cost_kinds[k].unit;
+      out << " (utility " << format_number(result.parties[p].war_cost_utility, 3) << ")\n";
+    }
+  }
+  if (!result.implementation.empty()) {
+    out << "\nImplementation (signed / carried out)\n";
+    for (const ImplementationResult& r : result.implementation) {
+      const ImplementationSpec& spec = s.world.implementation[r.item];
+      out << "  " << (spec.label.empty() ? spec.id : spec.label) << ": ";
+      if (!r.signed_) {
+        out << "not signed\n";
+        continue;
+      }
+      out << "signed in round " << r.signed_round << ", ";
+      if (!r.carried_out) {
+        out << "not carried out\n";
+        continue;
+      }
+      out << "carried out by round " << r.carried_out_round << " (";
+      for (std::size_t p = 0; p < s.parties.size(); ++p)
+        out << (p ? ", " : "") << s.parties[p].name << " "
+            << format_number(100.0 * r.fraction[p], 3) << "%";
+      out << ")\n";
+    }
+  }
+  return out.str();
+}
 }  // namespace
 
 ordered_json run_report_json(const Simulator& simulator, const RunResult& result) {
@@ -86,6 +189,7 @@ ordered_json run_report_json(const Simulator& simulator, const RunResult& result
                        {"costs", tidy(result.parties[p].costs)}});
   }
   out["parties"] = std::move(parties);
+  add_world_json(s, result, out);
   return out;
 }
 
@@ -121,6 +225,7 @@ std::string run_report_text(const Simulator& simulator, const RunResult& result)
     out << "  " << s.parties[p].name << " [" << s.parties[p].agent.model << "]: utility "
         << format_number(result.parties[p].utility, 3) << ", costs "
         << format_number(result.parties[p].costs, 3) << "\n";
+  out << world_text(s, result);
   return out.str();
 }
 

@@ -36,6 +36,7 @@ void JsonlTraceWriter::on_track_closed(int track, const TrackResult& result) {
   line["date"] = s.clock.date_of(result.round).to_string();
   line["track"] = s.tracks[track].id;
   line["status"] = to_string(result.status);
+  if (result.status == TrackStatus::MilitaryVictory) line["victor"] = s.parties[result.actor].id;
   ordered_json payoff = ordered_json::object();
   for (std::size_t p = 0; p < s.parties.size(); ++p)
     payoff[s.parties[p].id] = tidy(result.payoff[p]);
@@ -54,6 +55,90 @@ void JsonlTraceWriter::on_run_end(const RunResult& result) {
     parties[s.parties[p].id] = {{"utility", tidy(result.parties[p].utility)},
                                 {"costs", tidy(result.parties[p].costs)}};
   line["parties"] = parties;
+  // The world's part (docs/world.md), only for scenarios that have one, so traces of scenarios
+  // without a world are unchanged.
+  if (!s.world.cost_kinds.empty() && !result.parties.empty() &&
+      !result.parties[0].war_costs.empty()) {
+    for (std::size_t p = 0; p < s.parties.size(); ++p) {
+      ordered_json costs = ordered_json::object();
+      for (std::size_t k = 0; k < s.world.cost_kinds.size(); ++k)
+        costs[s.world.cost_kinds[k].id] = tidy(result.parties[p].war_costs[k]);
+      line["parties"][s.parties[p].id]["war_costs"] = costs;
+      line["parties"][s.parties[p].id]["war_cost_utility"] =
+          tidy(result.parties[p].war_cost_utility);
+    }
+  }
+  if (result.world.present) {
+    line["war"] = {
+        {"position", result.world.position},
+        {"victor", result.world.victor >= 0 ? ordered_json(s.parties[result.world.victor].id)
+                                            : ordered_json(nullptr)},
+        {"ceasefire", result.world.ceasefire},
+        {"end_round", result.world.end_round >= 0 ? ordered_json(result.world.end_round)
+                                                  : ordered_json(nullptr)},
+        {"rounds_fought", result.world.rounds_fought}};
+  }
+  if (!result.implementation.empty()) {
+    ordered_json items = ordered_json::array();
+    for (const ImplementationResult& r : result.implementation) {
+      const ImplementationSpec& spec = s.world.implementation[r.item];
+      ordered_json fraction = ordered_json::object();
+      for (std::size_t p = 0; p < s.parties.size(); ++p)
+        fraction[s.parties[p].id] = tidy(r.fraction[p]);
+      items.push_back(
+          {{"id", spec.id},
+           {"track", s.tracks[spec.track].id},
+           {"signed", r.signed_},
+           {"signed_round", r.signed_ ? ordered_json(r.signed_round) : nullptr},
+           {"carried_out", r.carried_out},
+           {"carried_out_round", r.carried_out ? ordered_json(r.carried_out_round) : nullptr},
+           {"fraction", fraction}});
+    }
+    line["implementation"] = items;
+  }
+  *out_ << line.dump() << '\n';
+}
+
+void JsonlTraceWriter::on_event(int round, int event) {
+  const Scenario& s = *scenario_;
+  const EventSpec& spec = s.world.events[event];
+  ordered_json line;
+  line["event"] = "world-event";
+  line["round"] = round;
+  line["date"] = s.clock.date_of(round).to_string();
+  line["id"] = spec.id;
+  line["kind"] = spec.kind;
+  line["effect"] = simulator_->world().event(event).describe(s);
+  *out_ << line.dump() << '\n';
+}
+
+void JsonlTraceWriter::on_world_round(int round, const WorldState& world) {
+  const Scenario& s = *scenario_;
+  ordered_json line;
+  line["event"] = "world";
+  line["round"] = round;
+  line["date"] = s.clock.date_of(round).to_string();
+  const BattlefieldState& field = world.battlefield;
+  line["fighting"] = field.fighting;  // does the war go on after this round?
+  if (field.present) {
+    line["state"] = field.position;
+    line["battles"] = field.last_round == round
+                          ? ordered_json{{"up", field.last_up}, {"down", field.last_down}}
+                          : ordered_json{{"up", 0}, {"down", 0}};
+  }
+  ordered_json costs = ordered_json::object();
+  ordered_json value = ordered_json::object();
+  for (std::size_t p = 0; p < world.parties.size(); ++p) {
+    ordered_json by_kind = ordered_json::object();
+    for (std::size_t k = 0; k < s.world.cost_kinds.size(); ++k)
+      by_kind[s.world.cost_kinds[k].id] = tidy(world.parties[p].last_costs[k]);
+    costs[s.parties[p].id] = by_kind;
+    if (field.present &&
+        (static_cast<int>(p) == field.up_party || static_cast<int>(p) == field.down_party))
+      value[s.parties[p].id] = tidy(world.parties[p].war_value);
+  }
+  if (!world.parties.empty()) line["costs"] = costs;
+  if (field.present) line["war_value"] = value;
   *out_ << line.dump() << '\n';
 }
 

@@ -17,6 +17,8 @@ class JsonlTraceWriter final : public TraceSink {
   void on_move(const Move& move) override;
   void on_track_closed(int track, const TrackResult& result) override;
   void on_run_end(const RunResult& result) override;
+  void on_event(int round, int event) override;
+  void on_world_round(int round, const WorldState& world) override;
 
  private:
   const Simulator* simulator_;

@@ -106,6 +106,14 @@ class EventKindRegistry {
   std::map<std::string, EventKind> kinds_;
 };
 
+// Fill the kind's defaults into `resolved` and check `given` (references already resolved to
+// indices): unknown names, missing required parameters, integers and booleans, ranges; then the
+// kind's own `validate`. Returns the first problem, or nothing.
+std::optional<EventArgError> resolve_event_args(const EventKind& kind,
+                                                const std::map<std::string, double>& given,
+                                                const Scenario& scenario,
+                                                std::map<std::string, double>& resolved);
+
 // The kinds shipped in engine/events/, registered once.
 const EventKindRegistry& builtin_event_kinds();
 

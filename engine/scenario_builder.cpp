@@ -9,6 +9,7 @@
 #include "engine/format.hpp"
 #include "engine/message_text.hpp"
 #include "engine/outcome_space.hpp"
+#include "engine/world_loader.hpp"
 
 namespace parley {
 
@@ -75,6 +76,7 @@ class Builder {
     read_mediators();
     read_protocol();
     check_agent_requirements();
+    read_world(doc_, s_);  // world, pressure, events, implementation (engine/world_loader.hpp)
     return std::move(s_);
   }
 

@@ -1,7 +1,9 @@
 #include "engine/simulator.hpp"
 
 #include <cmath>
+#include <optional>
 
+#include "engine/implementation.hpp"
 #include "engine/input_error.hpp"
 
 namespace parley {
@@ -32,6 +34,9 @@ Simulator::Simulator(ScenarioPtr scenario, const AgentRegistry& registry)
     baseline_.agent_params.push_back(std::move(params));
   }
   protocol_ = make_protocol(s.protocol.kind, static_cast<int>(s.parties.size()));
+  world_ = std::make_unique<World>(s, builtin_event_kinds());
+  world_->init(baseline_);
+  if (world_->changes_utilities()) baseline_.spaces = spaces_;
 }
 
 RunResult Simulator::run(std::uint64_t seed, std::uint64_t run_index, TraceSink* trace) const {
@@ -46,6 +51,10 @@ RunResult Simulator::run(std::uint64_t seed, std::uint64_t run_index, RunState& 
   const int n_parties = static_cast<int>(s.parties.size());
   const int n_tracks = static_cast<int>(s.tracks.size());
 
+  // The world (docs/world.md) sets the war tracks' reservations before the agents see them.
+  const bool world_steps = world_->steps();
+  if (world_steps) world_->begin(state);
+
   // Agents, their streams and their setups live for the whole run; nothing below allocates
   // per round.
   std::vector<RandomStream> streams;
@@ -54,8 +63,9 @@ RunResult Simulator::run(std::uint64_t seed, std::uint64_t run_index, RunState& 
   for (int t = 0; t < n_tracks; ++t) {
     TrackRun& tr = tracks[t];
     tr.track = t;
-    tr.space = &spaces_[t];
+    tr.space = state.spaces.empty() ? &spaces_[t] : &state.spaces[t];
     tr.proposer = rules.opener;
+    if (world_steps && world_->track_starts_suspended(t)) tr.result.status = TrackStatus::Suspended;
     tr.result.payoff.assign(n_parties, 0.0);
     for (int p = 0; p < n_parties; ++p) {
       streams.emplace_back(seed, run_index, agent_stream_purpose(t, p));
@@ -64,7 +74,7 @@ RunResult Simulator::run(std::uint64_t seed, std::uint64_t run_index, RunState& 
       setup.party_count = n_parties;
       setup.opener = rules.opener;
       setup.track = t;
-      setup.space = &spaces_[t];
+      setup.space = tr.space;
       setup.own = &state.preferences[p];
       setup.reservation = state.preferences[p].reservation[t];
       setup.deadline_rounds = rules.deadline_rounds;
@@ -80,6 +90,7 @@ RunResult Simulator::run(std::uint64_t seed, std::uint64_t run_index, RunState& 
       }
       setup.params = &state.agent_params[p];
       setup.rng = &streams.back();
+      setup.world = world_steps ? &state.world : nullptr;
       tr.agents.push_back(models_[p]->create(setup));
     }
   }
@@ -89,7 +100,18 @@ RunResult Simulator::run(std::uint64_t seed, std::uint64_t run_index, RunState& 
   const int last_round = deadline > 0 ? deadline : rules.max_rounds;
   int open = n_tracks;
   int round = 0;
-  for (; open > 0 && round < last_round; ++round) {
+  std::optional<WorldRun> world;
+  if (world_steps)
+    world.emplace(*world_, s, state, tracks, seed, run_index, trace,
+                  [this, &state, trace](TrackRun& tr) {
+                    settle(state, tr, tr.result);
+                    if (trace) trace->on_track_closed(tr.track, tr.result);
+                  });
+  for (; (world ? world->live(round) : open > 0) && round < last_round; ++round) {
+    if (world && !world->before_round(round)) {
+      ++round;
+      break;
+    }
     for (TrackRun& tr : tracks) {
       if (tr.result.status != TrackStatus::Open) continue;
       protocol_->play_round(tr, round, rules, nature, trace);
@@ -99,7 +121,12 @@ RunResult Simulator::run(std::uint64_t seed, std::uint64_t run_index, RunState& 
         if (trace) trace->on_track_closed(tr.track, tr.result);
       }
     }
+    if (world && !world->after_round(round)) {
+      ++round;
+      break;
+    }
   }
+  if (world) world->finish(round - 1);
   // Tracks still open when the deadline (or the safety stop) passes close without a deal.
   for (TrackRun& tr : tracks) {
     if (tr.result.status != TrackStatus::Open) continue;
@@ -117,16 +144,19 @@ RunResult Simulator::run(std::uint64_t seed, std::uint64_t run_index, RunState& 
   result.parties.assign(n_parties, PartyResult{});
   for (int p = 0; p < n_parties; ++p) {
     double stake = 0.0;
-    for (int t = 0; t < n_tracks; ++t) stake += spaces_[t].track_weight(p);
+    for (int t = 0; t < n_tracks; ++t) stake += tracks[t].space->track_weight(p);
     const Preferences& prefs = state.preferences[p];
     for (int t = 0; t < n_tracks; ++t) {
-      const double share = spaces_[t].track_weight(p) / stake;
+      const double share = tracks[t].space->track_weight(p) / stake;
       result.parties[p].utility += share * tracks[t].result.payoff[p];
       result.parties[p].costs += share * prefs.cost_per_round * tracks[t].result.round;
     }
   }
   result.tracks.reserve(tracks.size());
   for (TrackRun& tr : tracks) result.tracks.push_back(std::move(tr.result));
+  if (world) world->report(result);
+  if (world_->has_implementation())
+    carry_out(s, result.tracks, seed, run_index, result.implementation);
   if (trace) trace->on_run_end(result);
   return result;
 }

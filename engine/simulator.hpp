@@ -10,6 +10,7 @@
 #include "engine/run_state.hpp"
 #include "engine/scenario.hpp"
 #include "engine/trace.hpp"
+#include "engine/world.hpp"
 
 namespace parley {
 
@@ -32,6 +33,8 @@ class Simulator {
 
   const Scenario& scenario() const { return *scenario_; }
   const OutcomeSpace& space(int track) const { return spaces_[track]; }
+  // The world model (docs/world.md): its events, for traces and reports.
+  const World& world() const { return *world_; }
 
  private:
   void settle(const RunState& state, const TrackRun& track, TrackResult& result) const;
@@ -41,6 +44,7 @@ class Simulator {
   std::vector<const AgentModel*> models_;  // per party
   RunState baseline_;
   std::unique_ptr<Protocol> protocol_;
+  std::unique_ptr<World> world_;
 };
 
 }  // namespace parley

@@ -26,10 +26,10 @@ BargainingRange war_bargaining_range(double value_a, double value_b);
 double expected_cost_per_round(const Scenario& scenario, const RunState& state, int party);
 
 // The value of fighting on from control state k for a party of the war (docs/world.md):
-//   V(k) = W * E[d^(tau-1); win] + L * E[d^(tau-1); loss] - c * E[sum_{s<tau} d^s]
-// with W, L its victory and defeat values, c its expected cost per round and d its discount.
-// Uses the party's solved arrays (update_war_values solves them).
-double war_value(const PartyWorldState& party, const BattlefieldState& field, bool up_side, int k);
+//   V(k) = W * E[d^(tau-1); own victory] + L * E[d^(tau-1); own defeat] - c * E[sum_{s<tau} d^s]
+// with W, L its victory and defeat values, c its expected cost per round (party.expected_cost)
+// and d its discount: the party's solved arrays (update_war_values solves them).
+double war_value(const PartyWorldState& party, int k);
 
 // Re-solves the battlefield chain for every war party whose discount or chain parameters
 // changed, recomputes each party's expected cost and war value at the current state, and writes

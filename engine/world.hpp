@@ -34,8 +34,9 @@ class World {
   int event_count() const { return static_cast<int>(events_.size()); }
   const Event& event(int i) const { return *events_[i]; }
 
-  // Size and fill a baseline WorldState from the scenario.
-  void init(WorldState& world) const;
+  // Size and fill the baseline's WorldState from the scenario, with the battlefield chain
+  // solved for the scenario's own values.
+  void init(RunState& baseline) const;
   // Start of a run, after a sweep has applied its drawn values: base discounts, pressure, the
   // value of fighting on, and the war tracks' reservations for round 0.
   void begin(RunState& state) const;
@@ -45,12 +46,15 @@ class World {
   bool may_open_later(int track, int round, const RunState& state) const;
   const std::vector<int>& ceasefire_tracks() const;
 
-  // Fire the events due at the start of `round` (scheduled ones, then random ones drawing from
-  // `rng`), in file order; then re-apply pressure and the value of fighting on.
-  void fire_events(EventContext& ctx, RandomStream& rng, TraceSink* trace) const;
-  // After the tracks have played `round`: if the war is on, fight and accrue costs (from `rng`),
-  // then update the value of fighting on.
-  void step(int round, RunState& state, RandomStream& rng, TraceSink* trace) const;
+  // Fire the events due at the start of round ctx.round(), in file order (random ones drawing
+  // from `rng` in every round of their window), appending them to `fired`; then re-apply
+  // pressure and the value of fighting on.
+  void fire_events(EventContext& ctx, RandomStream& rng, TraceSink* trace,
+                   std::vector<FiredEvent>& fired) const;
+  // After the tracks have played `round`: while the war is on, fight and draw and accrue the
+  // round's costs (from `rng`: battles first, then costs by party and kind); then update the
+  // value of fighting on.
+  void step(int round, RunState& state, RandomStream& rng) const;
 
  private:
   const Scenario* scenario_;
@@ -81,6 +85,8 @@ class WorldRun final : public EventContext {
   bool live(int round) const;
   // After the loop, suspended tracks are settled as they stand in `last_round`.
   void finish(int last_round);
+  // The world's part of the result: war costs per party, the war's end, events fired.
+  void report(RunResult& result) const;
 
   TrackStatus track_status(int track) const override;
   void open_track(int track) override;
@@ -90,7 +96,6 @@ class WorldRun final : public EventContext {
 
  private:
   bool end_if_won(int round);
-  void set_round(int round);
 
   const World* world_;
   std::vector<TrackRun>* tracks_;
@@ -98,6 +103,8 @@ class WorldRun final : public EventContext {
   RandomStream events_rng_;
   TraceSink* trace_;
   Settle settle_;
+  std::vector<FiredEvent> fired_;
+  bool ceasefire_ = false;
 };
 
 }  // namespace parley

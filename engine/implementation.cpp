@@ -1,0 +1,54 @@
+#include "engine/implementation.hpp"
+
+#include "engine/random.hpp"
+#include "engine/scenario.hpp"
+#include "engine/world.hpp"
+
+namespace parley {
+
+namespace {
+double uniform_between(RandomStream& rng, double lo, double hi) {
+  return lo == hi ? lo : lo + (hi - lo) * rng.uniform();
+}
+}  // namespace
+
+void carry_out(const Scenario& scenario, const std::vector<TrackResult>& tracks, std::uint64_t seed,
+               std::uint64_t run_index, std::vector<ImplementationResult>& out) {
+  const auto& items = scenario.world.implementation;
+  out.assign(items.size(), ImplementationResult{});
+  if (items.empty()) return;
+  RandomStream rng(seed, run_index, kStreamImplementation);
+  const std::size_t parties = scenario.parties.size();
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const ImplementationSpec& item = items[i];
+    ImplementationResult& r = out[i];
+    r.item = static_cast<int>(i);
+    r.fraction.assign(parties, 0.0);
+    const TrackResult& track = tracks[item.track];
+    if (track.status != TrackStatus::Agreed) continue;
+    r.signed_ = true;
+    r.signed_round = track.round;
+    if (item.issue >= 0) {
+      const auto& issues = scenario.tracks[item.track].issues;
+      for (std::size_t k = 0; k < issues.size(); ++k)
+        if (issues[k] == item.issue) r.terms = track.deal.values[k];
+    }
+    // Always the same draws per signed item, whatever the outcome, so one item's parameters
+    // never shift another's draws.
+    const bool goes_ahead = rng.uniform() < item.probability;
+    const int delay = item.delay_min + static_cast<int>(rng.below(static_cast<std::uint64_t>(
+                                           item.delay_max - item.delay_min + 1)));
+    bool any = false;
+    for (std::size_t p = 0; p < parties; ++p) {
+      const ImplementationSide side = p < item.sides.size() ? item.sides[p] : ImplementationSide{};
+      const bool does = rng.uniform() < side.probability;
+      const double fraction = uniform_between(rng, side.fraction_min, side.fraction_max);
+      if (goes_ahead && does) r.fraction[p] = fraction;
+      any = any || r.fraction[p] > 0.0;
+    }
+    r.carried_out = any;
+    r.carried_out_round = any ? track.round + delay : -1;
+  }
+}
+
+}  // namespace parley

@@ -1,0 +1,62 @@
+#include "engine/war_value.hpp"
+
+#include "engine/battlefield.hpp"
+#include "engine/pressure.hpp"
+#include "engine/run_state.hpp"
+
+namespace parley {
+
+BargainingRange fearon_range(double p, double cost_a, double cost_b) {
+  return {p - cost_a, p + cost_b};
+}
+
+BargainingRange war_bargaining_range(double value_a, double value_b) {
+  return {value_a, 1.0 - value_b};
+}
+
+double expected_cost_per_round(const Scenario& scenario, const RunState& state, int party) {
+  const PartyWorldState& w = state.world.parties[party];
+  double c = 0.0;
+  for (std::size_t k = 0; k < w.cost.size(); ++k) {
+    const int kind = static_cast<int>(k);
+    const double units =
+        w.cost_scale[k] * pressure_cost_multiplier(scenario, state, party, kind) * w.cost[k].mean +
+        w.cost_shift[k] + pressure_cost_add(scenario, state, party, kind);
+    c += w.utility_per_unit[k] * units;
+  }
+  return c;
+}
+
+double war_value(const PartyWorldState& party, int k) {
+  return party.victory_value * party.win_weight[k] + party.defeat_value * party.loss_weight[k] -
+         party.expected_cost * party.duration[k];
+}
+
+void update_war_values(const Scenario& scenario, RunState& state) {
+  WorldState& world = state.world;
+  for (std::size_t p = 0; p < world.parties.size(); ++p)
+    world.parties[p].expected_cost = expected_cost_per_round(scenario, state, static_cast<int>(p));
+  BattlefieldState& field = world.battlefield;
+  if (!field.present) return;
+  for (const int p : {field.up_party, field.down_party}) {
+    PartyWorldState& w = world.parties[p];
+    const double delta = state.preferences[p].discount;
+    const std::array<double, 5> key{static_cast<double>(field.states),
+                                    static_cast<double>(field.battles_per_round),
+                                    field.win_probability, field.decisive_probability, delta};
+    if (key != w.solved_for) {
+      // The up party wins on absorption at N, the down party at 0.
+      if (p == field.up_party)
+        solve_battlefield(field, delta, w.win_weight, w.loss_weight, w.duration, world.scratch);
+      else
+        solve_battlefield(field, delta, w.loss_weight, w.win_weight, w.duration, world.scratch);
+      w.solved_for = key;
+    }
+    // After a ceasefire the value of fighting on stays where the fighting stopped.
+    if (field.fighting || field.victor >= 0) w.war_value = war_value(w, field.position);
+    for (const int t : scenario.world.war_tracks)
+      state.preferences[p].reservation[t] = w.war_value + w.reservation_offset[t];
+  }
+}
+
+}  // namespace parley
