@@ -64,8 +64,9 @@ std::optional<EventArgError> resolve_event_args(const EventKind& kind,
     if (!spec) {
       std::string known;
       for (const EventParam& p : kind.params) known += (known.empty() ? "" : ", ") + p.name;
-      return EventArgError{name, "a parameter of event kind '" + kind.name + "' (" + known + ")",
-                           "'" + name + "'"};
+      return EventArgError{name,
+                           "a parameter of event kind \"" + kind.name + "\" (known: " + known + ")",
+                           "\"" + name + "\""};
     }
     const bool whole = spec->type != EventParamType::Number;
     if (whole && value != std::floor(value))
@@ -84,8 +85,8 @@ std::optional<EventArgError> resolve_event_args(const EventKind& kind,
   }
   for (const EventParam& p : kind.params)
     if (p.required && !given.count(p.name))
-      return EventArgError{p.name, "parameter '" + p.name + "' (" + to_string(p.type) + ")",
-                           "nothing"};
+      return EventArgError{p.name, "a parameter \"" + p.name + "\" (a " + to_string(p.type) + ")",
+                           "none"};
   if (kind.validate) return kind.validate(resolved, scenario);
   return std::nullopt;
 }

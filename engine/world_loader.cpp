@@ -244,10 +244,12 @@ class WorldReader {
       if (!kind)
         fail(p + "/kind", "an event kind " + known(kinds.names()),
              with_suggestion(quote(e.kind), e.kind, kinds.names()));
-      const int timings = has(p + "/round") + has(p + "/date") + has(p + "/hazard");
-      if (timings != 1)
+      std::vector<std::string> timings;
+      for (const char* key : {"round", "date", "hazard"})
+        if (has(p + "/" + key)) timings.push_back(key);
+      if (timings.size() != 1)
         fail(p, "exactly one of \"round\", \"date\" (scheduled) or \"hazard\" (random)",
-             timings == 0 ? "none" : std::to_string(timings));
+             timings.empty() ? "none" : quoted_list(timings));
       if (has(p + "/round")) e.round = integer(p + "/round", 0);
       if (has(p + "/date")) {
         e.date = text(p + "/date");
@@ -256,7 +258,9 @@ class WorldReader {
       const bool random = has(p + "/hazard");
       for (const char* key : {"from", "until", "max_fires"})
         if (!random && has(p + "/" + key))
-          fail_key(p + "/" + key, "\"" + std::string(key) + "\" only with a \"hazard\"",
+          fail_key(p + "/" + key,
+                   "no \"" + std::string(key) +
+                       "\" on a scheduled event (a window is for random events, with \"hazard\")",
                    quote(key));
       if (random) {
         e.hazard = number(p + "/hazard", 0.0);
