@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <regex>
+#include <unordered_map>
 
 // GCC 12 reports a false -Wrestrict inside std::string code that valijson instantiates
 // (GCC bug 105329); nothing in this file copies overlapping memory.
@@ -46,6 +47,8 @@ struct Violation {
   bool at_key = false;  // locate at the member's key (an unknown property) instead of its value
   std::string expected;
   std::string found;
+  bool wrong_type = false;
+  int alternatives = 0;  // a group of anyOf/oneOf branches none of which fits: types add up
 };
 
 std::string article_type(const std::string& type) {
@@ -94,15 +97,16 @@ class Explainer {
   std::vector<const Schema*> applicable(const std::string& pointer) const {
     std::vector<const Schema*> current;
     expand(root_, doc_.root(), current);
-    std::string walked;
-    std::size_t start = 1;
-    while (start <= pointer.size() && !pointer.empty()) {
-      const std::size_t slash = pointer.find('/', start);
-      const std::string next = slash == std::string::npos ? pointer : pointer.substr(0, slash);
+    std::string walked;  // the pointer so far, one token at a time
+    std::size_t from = 1;
+    while (!pointer.empty()) {
+      const std::size_t slash = pointer.find('/', from);
+      const std::string next = pointer.substr(0, slash);
+      alternative_group_.clear();  // only the groups at the last level matter
       current = children(current, walked, next);
-      walked = next;
       if (slash == std::string::npos) break;
-      start = slash + 1;
+      walked = next;
+      from = slash + 1;
     }
     return current;
   }
@@ -110,6 +114,21 @@ class Explainer {
   // The first keyword of `schema` that the value at `pointer` breaks, looking only at this
   // level (children are checked at their own pointers).
   std::optional<Violation> violation(const Schema& schema, const std::string& pointer) const {
+    std::optional<Violation> v = local_violation(schema, pointer);
+    if (v && v->wrong_type) {
+      const auto group = alternative_group_.find(&schema);
+      if (group != alternative_group_.end()) v->alternatives = group->second;
+    }
+    return v;
+  }
+
+ private:
+  const JsonDocument& doc_;
+  const Schema& root_;
+  mutable std::unordered_map<const Schema*, int> alternative_group_;
+  mutable int groups_ = 0;
+
+  std::optional<Violation> local_violation(const Schema& schema, const std::string& pointer) const {
     const Json& value = doc_.at(pointer);
     if (schema.is_boolean()) {
       if (schema.get<bool>()) return std::nullopt;
@@ -141,10 +160,6 @@ class Explainer {
     return std::nullopt;
   }
 
- private:
-  const JsonDocument& doc_;
-  const Schema& root_;
-
   const Schema& resolve(const Schema& schema) const {
     const Schema* s = &schema;
     // Only local references ("#/definitions/x") occur in parley's schema.
@@ -159,9 +174,24 @@ class Explainer {
     const Schema& s = resolve(schema);
     out.push_back(&s);
     if (!s.is_object()) return;
-    for (const char* combinator : {"allOf", "anyOf", "oneOf"})
-      if (s.contains(combinator))
-        for (const Schema& branch : s[combinator]) expand(branch, value, out);
+    if (s.contains("allOf"))
+      for (const Schema& branch : s["allOf"]) expand(branch, value, out);
+    // Of alternatives, the ones of the value's type say what is wrong with it; if none is,
+    // all of them together say which types would do.
+    for (const char* combinator : {"anyOf", "oneOf"}) {
+      if (!s.contains(combinator)) continue;
+      std::vector<const Schema*> fitting;
+      for (const Schema& branch : s[combinator])
+        if (type_fits(resolve(branch), value)) fitting.push_back(&branch);
+      if (fitting.empty()) {
+        ++groups_;
+        for (const Schema& branch : s[combinator]) {
+          fitting.push_back(&branch);
+          alternative_group_[&resolve(branch)] = groups_;
+        }
+      }
+      for (const Schema* branch : fitting) expand(*branch, value, out);
+    }
     if (s.contains("if")) {
       const char* branch = locally_valid(s["if"], value) ? "then" : "else";
       if (s.contains(branch)) expand(s[branch], value, out);
@@ -242,7 +272,14 @@ class Explainer {
       if (has_type(value, type)) return std::nullopt;
       expected += (expected.empty() ? "" : " or ") + article_type(type);
     }
-    return Violation{pointer, false, expected, doc_.describe(pointer)};
+    return Violation{pointer, false, expected, doc_.describe(pointer), true};
+  }
+
+  static bool type_fits(const Schema& s, const Json& value) {
+    if (!s.is_object() || !s.contains("type")) return true;
+    for (const std::string& type : type_names(s))
+      if (has_type(value, type)) return true;
+    return false;
   }
 
   std::optional<Violation> number_violation(const Schema& s, const std::string& pointer,
@@ -393,7 +430,13 @@ void check_schema(const JsonDocument& document) {
   std::optional<Violation> reason;
   for (const Schema* s : explainer.applicable(pointer)) {
     std::optional<Violation> v = explainer.violation(*s, pointer);
-    if (v && (!reason || (v->at_key && !reason->at_key))) reason = std::move(v);
+    if (!v) continue;
+    if (reason && v->alternatives != 0 && v->alternatives == reason->alternatives) {
+      if (reason->expected.find(v->expected) == std::string::npos)
+        reason->expected += " or " + v->expected;
+    } else if (!reason || (v->at_key && !reason->at_key)) {
+      reason = std::move(v);
+    }
   }
   if (reason) {
     if (reason->at_key) throw document.key_error(reason->pointer, reason->expected, reason->found);
