@@ -1,9 +1,24 @@
 #include "agents/builtin_agents.hpp"
 
+#include "agents/hardliner.hpp"
+#include "agents/random_agent.hpp"
+#include "agents/rubinstein.hpp"
+#include "agents/time_dependent.hpp"
+#include "agents/tit_for_tat.hpp"
+#include "agents/zeuthen.hpp"
+
 namespace parley {
 
 void register_builtin_agents(AgentRegistry& registry) {
-  (void)registry;
+  registry.add(time_dependent_model());
+  registry.add(boulware_model());
+  registry.add(linear_model());
+  registry.add(conceder_model());
+  registry.add(hardliner_model());
+  registry.add(tit_for_tat_model());
+  registry.add(rubinstein_model());
+  registry.add(zeuthen_model());
+  registry.add(random_model());
 }
 
 const AgentRegistry& builtin_agents() {

@@ -1,0 +1,51 @@
+#pragma once
+#include <Eigen/Core>
+#include <cstdint>
+#include <vector>
+
+#include "engine/agent.hpp"
+#include "engine/agent_registry.hpp"
+
+namespace parley {
+
+// Faratin, Sierra & Jennings (1998) time-dependent target, in theory.md's convention:
+// u(t) = p_min + (p_max - p_min) * (1 - t^(1/e)) for relative time t in [0, 1].
+// e = 0 is the hardliner limit: u(t) = p_max for every t.
+double faratin_target(double t, double e, double p_min, double p_max);
+
+// Time-dependent concession (Boulware e < 1, linear e = 1, Conceder e > 1). In round r the
+// relative time is t = r / (T - 1), clamped to [0, 1], where T is the deadline in rounds (or the
+// `horizon` parameter when there is none); T = 1 gives t = 1. The agent proposes the outcome
+// with the smallest own utility at or above its target and accepts any offer worth at least
+// its target for the current round. See docs/agents.md.
+class TimeDependentAgent final : public Agent {
+ public:
+  TimeDependentAgent(const AgentSetup& setup, double e, double floor, int horizon);
+
+  double relative_time(const RoundInfo& round) const;
+  double target(const RoundInfo& round) const;
+  double p_min() const { return p_min_; }
+  double p_max() const { return p_max_; }
+
+  Deal propose(const RoundInfo& round) override;
+  Response respond(const RoundInfo& round, const Deal& offer) override;
+
+ private:
+  const OutcomeSpace* space_;
+  const Eigen::ArrayXd* utility_;
+  const std::vector<std::int32_t>* ranking_;
+  int party_;
+  double e_;
+  double p_min_;
+  double p_max_;
+  int horizon_;
+  Deal last_offer_;  // the previous proposal, reused while the target stays on one outcome
+};
+
+// The registered models: the general one and its three named presets.
+AgentModel time_dependent_model();
+AgentModel boulware_model();
+AgentModel linear_model();
+AgentModel conceder_model();
+
+}  // namespace parley
