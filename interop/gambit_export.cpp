@@ -25,6 +25,16 @@ std::string label(const std::string& text) {
   return out + "\"";
 }
 
+// A payoff in plain decimal notation, as Gambit's own files write numbers (no exponent), with as
+// few digits as read back to the same double.
+std::string decimal(double x) {
+  std::array<char, 512> buffer{};
+  const auto [end, problem] =
+      std::to_chars(buffer.data(), buffer.data() + buffer.size(), x, std::chars_format::fixed);
+  if (problem != std::errc()) return shortest_decimal(x);
+  return std::string(buffer.data(), end);
+}
+
 // p as an exact fraction of a power of ten ("15/100"), so that p and 1 - p sum to exactly 1 in
 // Gambit's rational arithmetic. Falls back to decimals for p with more than 18 decimal digits.
 std::array<std::string, 2> probabilities(double p) {
@@ -34,7 +44,7 @@ std::array<std::string, 2> probabilities(double p) {
   const std::string text = problem == std::errc() ? std::string(buffer.data(), end) : "";
   const auto point = text.find('.');
   const std::size_t decimals = point == std::string::npos ? 0 : text.size() - point - 1;
-  if (text.empty() || decimals > 18) return {shortest_decimal(p), shortest_decimal(1.0 - p)};
+  if (text.empty() || decimals > 18) return {decimal(p), decimal(1.0 - p)};
   std::string digits = text;
   if (point != std::string::npos) digits.erase(point, 1);
   const long long numerator = std::stoll(digits);
@@ -113,8 +123,7 @@ class EfgWriter {
     const int number = ++outcomes_;
     out_ << "t \"\" " << number << " "
          << label(concat("o", std::to_string(number), " round ", std::to_string(t), ": ", what))
-         << " { " << shortest_decimal(payoff(0, t, u0)) << " " << shortest_decimal(payoff(1, t, u1))
-         << " }\n";
+         << " { " << decimal(payoff(0, t, u0)) << " " << decimal(payoff(1, t, u1)) << " }\n";
   }
 
   void no_deal(const std::string& what, int t) {

@@ -126,7 +126,11 @@ class EfgParser {
     if (n.outcome != 0 && peek().quoted) {  // the outcome's first appearance declares it
       quoted();
       expect("{");
-      while (peek().text != "}") n.payoffs.push_back(number(next().text));
+      while (peek().text != "}") {
+        const std::string payoff = next().text;
+        EXPECT_EQ(payoff.find_first_of("eE"), std::string::npos) << "an exponent: " << payoff;
+        n.payoffs.push_back(number(payoff));
+      }
       expect("}");
       EXPECT_EQ(outcomes.count(n.outcome), 0u) << "outcome " << n.outcome << " declared twice";
       outcomes[n.outcome] = n.payoffs;
