@@ -1,0 +1,154 @@
+// The parley executable as a user meets it: exit statuses, help, the JSON report and the trace.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "cli_test_support.hpp"
+
+namespace parley::testing {
+namespace {
+
+namespace fs = std::filesystem;
+const std::string kIstanbul = "scenarios/istanbul-2025-06.json";
+
+fs::path temp_dir(const std::string& name) {
+  const fs::path dir =
+      fs::temp_directory_path() / ("parley-" + name + "-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  return dir;
+}
+
+TEST(Cli, HelpDescribesEveryCommandWithAnExample) {
+  const CommandResult top = run_parley("--help");
+  EXPECT_EQ(top.status, 0);
+  for (const char* command : {"run", "validate", "agents", "schema"})
+    EXPECT_NE(top.out.find(command), std::string::npos) << command;
+  EXPECT_NE(top.out.find("Examples:"), std::string::npos);
+  for (const char* command : {"run", "validate", "agents", "schema"}) {
+    const CommandResult help = run_parley(std::string(command) + " --help");
+    EXPECT_EQ(help.status, 0) << command;
+    EXPECT_NE(help.out.find("Example"), std::string::npos) << command;
+  }
+}
+
+TEST(Cli, UsageErrorsExitWithStatusTwo) {
+  EXPECT_EQ(run_parley("").status, 2);
+  EXPECT_EQ(run_parley("frobnicate").status, 2);
+  EXPECT_EQ(run_parley("run").status, 2);
+  EXPECT_EQ(run_parley("run " + kIstanbul + " --format yaml").status, 2);
+  EXPECT_EQ(run_parley("run " + kIstanbul + " --seed minus-one").status, 2);
+}
+
+TEST(Cli, MissingFileIsBadInput) {
+  const CommandResult r = run_parley("run no/such/file.json", true);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("no/such/file.json"), std::string::npos);
+}
+
+TEST(Cli, JsonReportHasTheDocumentedShape) {
+  const CommandResult r = run_parley("run " + kIstanbul + " --seed 3 --format json");
+  ASSERT_EQ(r.status, 0);
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["report"], "parley-run");
+  EXPECT_EQ(j["version"], 1);
+  EXPECT_EQ(j["seed"], 3);
+  ASSERT_TRUE(j["tracks"].is_array());
+  ASSERT_FALSE(j["tracks"].empty());
+  for (const auto& track : j["tracks"]) {
+    for (const char* key : {"id", "label", "status", "agreed", "round", "date", "proposer",
+                            "walked_away", "terms", "utility", "payoff"})
+      EXPECT_TRUE(track.contains(key)) << key;
+    if (track["agreed"]) {
+      for (const auto& [issue, term] : track["terms"].items()) {
+        EXPECT_TRUE(term["value"].is_number()) << issue;
+        EXPECT_TRUE(term["text"].is_string()) << issue;
+      }
+    }
+  }
+  for (const auto& party : j["parties"])
+    for (const char* key : {"id", "name", "agent", "utility", "costs"})
+      EXPECT_TRUE(party.contains(key)) << key;
+}
+
+TEST(Cli, SameSeedSameBytes) {
+  const CommandResult a = run_parley("run " + kIstanbul + " --seed 11 --format json");
+  const CommandResult b = run_parley("run " + kIstanbul + " --seed 11 --format json");
+  ASSERT_EQ(a.status, 0);
+  EXPECT_EQ(a.out, b.out);
+  EXPECT_EQ(run_parley("run " + kIstanbul + " --seed 11").out,
+            run_parley("run " + kIstanbul + " --seed 11").out);
+}
+
+TEST(Cli, TraceHasOneJsonLinePerMoveAndEndsTheRun) {
+  const fs::path dir = temp_dir("trace");
+  const fs::path trace = dir / "t.jsonl";
+  ASSERT_EQ(run_parley("run " + kIstanbul + " --seed 2 --trace '" + trace.string() + "'").status,
+            0);
+  std::istringstream lines(read_file(trace.string()));
+  std::string line;
+  int moves = 0;
+  int closed = 0;
+  nlohmann::json last;
+  while (std::getline(lines, line)) {
+    last = nlohmann::json::parse(line);
+    if (last["event"] == "move") {
+      ++moves;
+      EXPECT_TRUE(last.contains("date"));
+      EXPECT_TRUE(last.contains("action"));
+    }
+    if (last["event"] == "track-closed") ++closed;
+  }
+  EXPECT_GT(moves, 0);
+  EXPECT_EQ(closed, 2);
+  EXPECT_EQ(last["event"], "run-end");
+  EXPECT_FALSE(fs::exists(trace.string() + ".partial"));
+  fs::remove_all(dir);
+}
+
+TEST(Cli, BadInputLeavesNoTraceBehind) {
+  const fs::path dir = temp_dir("notrace");
+  const fs::path trace = dir / "t.jsonl";
+  EXPECT_EQ(run_parley("run no/such/file.json --trace '" + trace.string() + "'").status, 2);
+  EXPECT_FALSE(fs::exists(trace));
+  EXPECT_FALSE(fs::exists(trace.string() + ".partial"));
+  fs::remove_all(dir);
+}
+
+TEST(Cli, AgentsListsEveryModelWithItsParameters) {
+  const CommandResult r = run_parley("agents --format json");
+  ASSERT_EQ(r.status, 0);
+  const auto j = nlohmann::json::parse(r.out);
+  std::set<std::string> names;
+  for (const auto& m : j) {
+    names.insert(m["name"]);
+    for (const auto& p : m["params"]) EXPECT_LE(p["min"].get<double>(), p["max"].get<double>());
+  }
+  for (const char* model : {"time-dependent", "boulware", "linear", "conceder", "hardliner",
+                            "tit-for-tat", "rubinstein", "zeuthen", "random"})
+    EXPECT_TRUE(names.count(model)) << model;
+}
+
+TEST(Cli, SchemaIsTheShippedFile) {
+  const CommandResult r = run_parley("schema");
+  ASSERT_EQ(r.status, 0);
+  EXPECT_EQ(nlohmann::json::parse(r.out),
+            nlohmann::json::parse(
+                read_file(std::string(PARLEY_SOURCE_DIR) + "/scenarios/scenario.schema.json")));
+}
+
+TEST(Cli, ValidateAcceptsEveryShippedScenario) {
+  for (const auto& entry :
+       fs::recursive_directory_iterator(fs::path(PARLEY_SOURCE_DIR) / "scenarios")) {
+    if (entry.path().extension() != ".json" || entry.path().filename() == "scenario.schema.json")
+      continue;
+    const CommandResult r = run_parley("validate '" + entry.path().string() + "'", true);
+    EXPECT_EQ(r.status, 0) << r.out;
+  }
+}
+
+}  // namespace
+}  // namespace parley::testing
