@@ -30,7 +30,15 @@ void apply_pressure(const Scenario& scenario, RunState& state) {
     for (std::size_t l = 0; l < levers.size(); ++l)
       if (state.world.lever_active[l] && levers[l].party == static_cast<int>(p))
         factor *= levers[l].discount_factor;
-    state.preferences[p].discount = state.world.parties[p].base_discount * factor;
+    PartyWorldState& w = state.world.parties[p];
+    state.preferences[p].discount = w.base_discount * factor;
+    const int party = static_cast<int>(p);
+    for (std::size_t k = 0; k < w.cost.size(); ++k) {
+      const int kind = static_cast<int>(k);
+      w.cost_multiplier[k] =
+          w.cost_scale[k] * pressure_cost_multiplier(scenario, state, party, kind);
+      w.cost_add[k] = w.cost_shift[k] + pressure_cost_add(scenario, state, party, kind);
+    }
   }
 }
 

@@ -15,7 +15,9 @@ double pressure_cost_multiplier(const Scenario& scenario, const RunState& state,
 double pressure_cost_add(const Scenario& scenario, const RunState& state, int party, int kind);
 
 // Writes every world party's discount (RunState::preferences[p].discount) from its base discount
-// and the active levers. Called at the start of a run and whenever a lever is switched.
+// and the active levers, and its cost multipliers and additions in force
+// (PartyWorldState::cost_multiplier = scale * M, cost_add = shift + A). Called at the start of
+// a run and after events fire, so the round loop reads them without walking the levers.
 void apply_pressure(const Scenario& scenario, RunState& state);
 
 }  // namespace parley

@@ -100,13 +100,14 @@ RunResult Simulator::run(std::uint64_t seed, std::uint64_t run_index, RunState& 
   const int last_round = deadline > 0 ? deadline : rules.max_rounds;
   int open = n_tracks;
   int round = 0;
+  auto settle_closed = [this, &state, trace](TrackRun& tr) {
+    settle(state, tr, tr.result);
+    if (trace) trace->on_track_closed(tr.track, tr.result);
+  };
   std::optional<WorldRun> world;
   if (world_steps)
     world.emplace(*world_, s, state, tracks, seed, run_index, trace,
-                  [this, &state, trace](TrackRun& tr) {
-                    settle(state, tr, tr.result);
-                    if (trace) trace->on_track_closed(tr.track, tr.result);
-                  });
+                  WorldRun::Settle::of(settle_closed));
   for (; (world ? world->live(round) : open > 0) && round < last_round; ++round) {
     if (world && !world->before_round(round)) {
       ++round;

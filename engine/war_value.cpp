@@ -1,7 +1,6 @@
 #include "engine/war_value.hpp"
 
 #include "engine/battlefield.hpp"
-#include "engine/pressure.hpp"
 #include "engine/run_state.hpp"
 
 namespace parley {
@@ -15,15 +14,11 @@ BargainingRange war_bargaining_range(double value_a, double value_b) {
 }
 
 double expected_cost_per_round(const Scenario& scenario, const RunState& state, int party) {
+  (void)scenario;
   const PartyWorldState& w = state.world.parties[party];
   double c = 0.0;
-  for (std::size_t k = 0; k < w.cost.size(); ++k) {
-    const int kind = static_cast<int>(k);
-    const double units =
-        w.cost_scale[k] * pressure_cost_multiplier(scenario, state, party, kind) * w.cost[k].mean +
-        w.cost_shift[k] + pressure_cost_add(scenario, state, party, kind);
-    c += w.utility_per_unit[k] * units;
-  }
+  for (std::size_t k = 0; k < w.cost.size(); ++k)
+    c += w.utility_per_unit[k] * (w.cost_multiplier[k] * w.cost[k].mean + w.cost_add[k]);
   return c;
 }
 
@@ -52,6 +47,16 @@ void update_war_values(const Scenario& scenario, RunState& state) {
         solve_battlefield(field, delta, w.loss_weight, w.win_weight, w.duration, world.scratch);
       w.solved_for = key;
     }
+  }
+  update_reservations(scenario, state);
+}
+
+void update_reservations(const Scenario& scenario, RunState& state) {
+  WorldState& world = state.world;
+  const BattlefieldState& field = world.battlefield;
+  if (!field.present) return;
+  for (const int p : {field.up_party, field.down_party}) {
+    PartyWorldState& w = world.parties[p];
     // After a ceasefire the value of fighting on stays where the fighting stopped.
     if (field.fighting || field.victor >= 0) w.war_value = war_value(w, field.position);
     for (const int t : scenario.world.war_tracks)

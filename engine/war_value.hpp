@@ -22,7 +22,8 @@ BargainingRange fearon_range(double p, double cost_a, double cost_b);
 BargainingRange war_bargaining_range(double value_a, double value_b);
 
 // The expected utility cost of one round of fighting for `party`: the sum over cost kinds of
-// utility_per_unit * (scale * M * mean + shift + A) (engine/pressure.hpp).
+// utility_per_unit * (scale * M * mean + shift + A) (engine/pressure.hpp), from the multipliers
+// and additions apply_pressure last derived.
 double expected_cost_per_round(const Scenario& scenario, const RunState& state, int party);
 
 // The value of fighting on from control state k for a party of the war (docs/world.md):
@@ -36,5 +37,9 @@ double war_value(const PartyWorldState& party, int k);
 // the reservation value of every war track: war value + RunState's reservation offset. Parties
 // not at war and tracks not at war are left alone. Allocation-free once the arrays are sized.
 void update_war_values(const Scenario& scenario, RunState& state);
+// The cheap part, after battles when only the position changed: each war party's value of
+// fighting on at the current state and the war tracks' reservations, from the solved arrays
+// and expected costs as they stand.
+void update_reservations(const Scenario& scenario, RunState& state);
 
 }  // namespace parley

@@ -77,6 +77,9 @@ void World::init(RunState& baseline) const {
     }
     pw.cost_scale.assign(kinds, 1.0);
     pw.cost_shift.assign(kinds, 0.0);
+    pw.cost_multiplier.assign(kinds, 1.0);
+    pw.cost_add.assign(kinds, 0.0);
+    pw.samplers.resize(kinds);
     pw.victory_value = ps.victory_value;
     pw.defeat_value = ps.defeat_value;
     pw.reservation_offset.assign(s.tracks.size(), 0.0);
@@ -116,6 +119,10 @@ void World::begin(RunState& state) const {
     std::fill(pw.last_costs.begin(), pw.last_costs.end(), 0.0);
     std::fill(pw.accrued.begin(), pw.accrued.end(), 0.0);
     pw.accrued_utility = 0.0;
+    pw.discount_weight = 1.0;
+    // The distributions are fixed for the run (events scale costs, they do not redraw them).
+    pw.samplers.resize(pw.cost.size());
+    for (std::size_t k = 0; k < pw.cost.size(); ++k) pw.samplers[k] = CostSampler::of(pw.cost[k]);
   }
   std::fill(w.event_fires.begin(), w.event_fires.end(), 0);
   apply_pressure(*scenario_, state);
@@ -171,28 +178,25 @@ void World::fire_events(EventContext& ctx, RandomStream& rng, TraceSink* trace,
 void World::step(int round, RunState& state, RandomStream& rng) const {
   WorldState& w = state.world;
   BattlefieldState& field = w.battlefield;
-  for (PartyWorldState& pw : w.parties) std::fill(pw.last_costs.begin(), pw.last_costs.end(), 0.0);
-  if (field.fighting) {
+  if (!field.fighting) {
+    for (PartyWorldState& pw : w.parties)
+      std::fill(pw.last_costs.begin(), pw.last_costs.end(), 0.0);
+  } else {
     if (field.present) fight_round(field, round, rng);
-    const Scenario& s = *scenario_;
     for (std::size_t p = 0; p < w.parties.size(); ++p) {
       PartyWorldState& pw = w.parties[p];
-      const int party = static_cast<int>(p);
       double utility = 0.0;
-      for (std::size_t k = 0; k < pw.cost.size(); ++k) {
-        const int kind = static_cast<int>(k);
-        const double drawn = draw_cost(pw.cost[k], rng);
-        const double units =
-            pw.cost_scale[k] * pressure_cost_multiplier(s, state, party, kind) * drawn +
-            pw.cost_shift[k] + pressure_cost_add(s, state, party, kind);
+      for (std::size_t k = 0; k < pw.samplers.size(); ++k) {
+        const double units = pw.cost_multiplier[k] * pw.samplers[k].draw(rng) + pw.cost_add[k];
         pw.last_costs[k] = units;
         pw.accrued[k] += units;
         utility += pw.utility_per_unit[k] * units;
       }
-      pw.accrued_utility += std::pow(state.preferences[p].discount, round) * utility;
+      pw.accrued_utility += pw.discount_weight * utility;
+      pw.discount_weight *= state.preferences[p].discount;
     }
   }
-  update_war_values(*scenario_, state);
+  update_reservations(*scenario_, state);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -206,9 +210,7 @@ WorldRun::WorldRun(const World& world, const Scenario& scenario, RunState& state
       world_rng_(seed, run_index, kStreamWorld),
       events_rng_(seed, run_index, kStreamEvents),
       trace_(trace),
-      settle_(std::move(settle)) {
-  fired_.reserve(scenario.world.events.size());
-}
+      settle_(settle) {}
 
 bool WorldRun::before_round(int round) {
   round_ = round;
@@ -273,7 +275,7 @@ void WorldRun::finish(int last_round) {
   }
 }
 
-void WorldRun::report(RunResult& result) const {
+void WorldRun::report(RunResult& result) {
   const WorldState& w = state_->world;
   for (std::size_t p = 0; p < w.parties.size() && p < result.parties.size(); ++p) {
     result.parties[p].war_costs = w.parties[p].accrued;
@@ -286,7 +288,7 @@ void WorldRun::report(RunResult& result) const {
   result.world.end_round = field.end_round;
   result.world.ceasefire = ceasefire_;
   result.world.rounds_fought = field.rounds_fought;
-  result.world.events = fired_;
+  result.world.events = std::move(fired_);
 }
 
 TrackStatus WorldRun::track_status(int track) const {

@@ -70,7 +70,23 @@ class World {
 // only when World::steps() is true, so scenarios without a world pay nothing.
 class WorldRun final : public EventContext {
  public:
-  using Settle = std::function<void(TrackRun&)>;  // settle a closed track and trace it
+  // Settles a closed track and traces it: a non-owning reference to the simulator's callable,
+  // so a run allocates nothing for it.
+  class Settle {
+   public:
+    template <class F>
+    static Settle of(F& f) {
+      Settle s;
+      s.object_ = &f;
+      s.call_ = [](void* o, TrackRun& t) { (*static_cast<F*>(o))(t); };
+      return s;
+    }
+    void operator()(TrackRun& track) const { call_(object_, track); }
+
+   private:
+    void* object_ = nullptr;
+    void (*call_)(void*, TrackRun&) = nullptr;
+  };
 
   WorldRun(const World& world, const Scenario& scenario, RunState& state,
            std::vector<TrackRun>& tracks, std::uint64_t seed, std::uint64_t run_index,
@@ -86,7 +102,7 @@ class WorldRun final : public EventContext {
   // After the loop, suspended tracks are settled as they stand in `last_round`.
   void finish(int last_round);
   // The world's part of the result: war costs per party, the war's end, events fired.
-  void report(RunResult& result) const;
+  void report(RunResult& result);
 
   TrackStatus track_status(int track) const override;
   void open_track(int track) override;

@@ -2,6 +2,7 @@
 #include <array>
 #include <vector>
 
+#include "engine/cost_distribution.hpp"
 #include "engine/world_spec.hpp"
 
 namespace parley {
@@ -39,11 +40,17 @@ struct PartyWorldState {
   double defeat_value = 0.0;
   double base_discount = 1.0;              // the discount before pressure (set at run start)
   std::vector<double> reservation_offset;  // per track: change_reservation shifts of war tracks
+  // Derived at the start of a run and whenever an event fires (apply_pressure): the samplers of
+  // `cost`, and per kind the multiplier and the addition in force (change_costs and levers).
+  std::vector<CostSampler> samplers;
+  std::vector<double> cost_multiplier;
+  std::vector<double> cost_add;
 
   // Accrued over the run.
   std::vector<double> last_costs;  // per cost kind, units, the last round fought
   std::vector<double> accrued;     // per cost kind, units
-  double accrued_utility = 0.0;    // sum over rounds t of discount^t * cost_t in utility units
+  double accrued_utility = 0.0;    // sum over rounds t of w_t * cost_t in utility units, where
+  double discount_weight = 1.0;    // w_t, the product of the discounts in force before round t
 
   // The value of fighting on from the current state (docs/world.md): the reservation value of
   // every war track, before reservation_offset.
