@@ -15,5 +15,8 @@ void add_schema_command(CLI::App& app, Action& action);
 void add_import_command(CLI::App& app, Action& action);
 void add_export_command(CLI::App& app, Action& action);
 void add_analyze_command(CLI::App& app, Action& action);
+void add_sweep_command(CLI::App& app, Action& action);
+void add_merge_command(CLI::App& app, Action& action);
+void add_summary_command(CLI::App& app, Action& action);
 
 }  // namespace parley::cli

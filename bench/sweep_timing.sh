@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Whole-command timings of `parley sweep` on the shipped Istanbul scenario with its uncertainty
+# block (issue 3; figures in bench/README.md, "Sweeps"):
+#   1. one million runs on every core (target: under 60 s on the 2-core reference machine);
+#   2. one thread against two on the same sweep (target: two at least 1.8 times as fast);
+#   3. peak resident memory for 10^4 and 10^6 runs (target: within 10%).
+# Usage: bench/sweep_timing.sh [path/to/parley]   (default: build/parley)
+# Run it on a quiet machine: `uptime` is printed first; a load above ~1.5 on two cores skews
+# every figure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PARLEY=${1:-build/parley}
+SCENARIO=scenarios/istanbul-2025-06.json
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+echo "== machine"
+lscpu | grep -E 'Model name|^CPU\(s\)'
+uptime
+"$PARLEY" --version
+
+echo "== 1. one million runs, all cores"
+hyperfine --runs 3 --prepare "rm -rf $WORK/m" \
+  "$PARLEY sweep $SCENARIO --runs 1000000 --out $WORK/m"
+
+echo "== 2. one thread against two (200,000 runs)"
+hyperfine --runs 3 --prepare "rm -rf $WORK/t" \
+  "$PARLEY sweep $SCENARIO --runs 200000 --threads 1 --out $WORK/t" \
+  "$PARLEY sweep $SCENARIO --runs 200000 --threads 2 --out $WORK/t"
+
+echo "== 3. peak memory against the number of runs"
+for runs in 10000 1000000; do
+  rm -rf "$WORK/r"
+  /usr/bin/time -f "runs=$runs peak_rss_kb=%M elapsed_s=%e" \
+    "$PARLEY" sweep "$SCENARIO" --runs "$runs" --out "$WORK/r" 2>&1 | grep -E '^runs='
+done
+uptime

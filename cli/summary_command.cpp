@@ -1,0 +1,41 @@
+// parley summary: a sweep's summary.json as readable tables.
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "analysis/summary_text.hpp"
+#include "cli/commands.hpp"
+#include "cli/sweep_files.hpp"
+#include "engine/input_error.hpp"
+
+namespace parley::cli {
+
+namespace {
+
+int summary(const std::string& where) {
+  std::filesystem::path path(where);
+  if (std::filesystem::is_directory(path)) path /= kSummaryFile;
+  const std::string text = read_text_file(path.string());
+  nlohmann::json json;
+  try {
+    json = nlohmann::json::parse(text);
+    if (!json.contains("parley_summary")) throw std::invalid_argument("no parley_summary key");
+    std::cout << summary_text(json);
+  } catch (const std::exception& e) {
+    throw InputError(path.string(), 0, 0, "", "a summary.json written by parley sweep or merge",
+                     e.what());
+  }
+  return 0;
+}
+
+}  // namespace
+
+void add_summary_command(CLI::App& app, Action& action) {
+  auto where = std::make_shared<std::string>();
+  CLI::App* cmd = app.add_subcommand("summary", "Print a sweep's summary.json as readable tables");
+  cmd->add_option("dir", *where, "Sweep directory (or its summary.json)")->required();
+  cmd->footer("Example:\n  parley summary istanbul-sweep");
+  cmd->callback([where, &action] { action = [where] { return summary(*where); }; });
+}
+
+}  // namespace parley::cli

@@ -1,0 +1,243 @@
+// parley sweep, merge and summary as a user runs them (docs/sweep.md). The summary of the
+// shipped Istanbul scenario must be byte for byte the same for 1, 2 or 3 threads, on a rerun,
+// for shards merged, and for a sweep stopped (by the test hook or by SIGINT) and resumed.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <thread>
+
+#include "tests/cli/cli_test_support.hpp"
+
+namespace parley {
+namespace {
+
+using testing::read_file;
+using testing::run_parley;
+namespace fs = std::filesystem;
+
+const std::string kScenario = "scenarios/istanbul-2025-06.json";
+// Uncertainty of several kinds on top of whatever the file declares.
+const std::string kVary =
+    " --vary '/parties/0/preferences/discount=uniform(0.99, 0.9995)'"
+    " --vary '/protocol/breakdown_probability=beta(2, 60)'"
+    " --vary '/parties/1/preferences/reservation/political=triangular(0.45, 0.55, 0.65)'"
+    " --vary '/parties/1/agent/params/e=discrete(1.5, 2, 3)'";
+constexpr int kRuns = 10000;  // three blocks of 4,096
+
+class SweepCommand : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("parley-sweep-test-" + std::to_string(getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string path(const std::string& name) const { return (dir_ / name).string(); }
+
+  // Runs a sweep of the shipped scenario into `out`; returns the exit status.
+  int sweep(const std::string& out, const std::string& extra = "", int runs = kRuns) {
+    const auto r = run_parley("sweep " + kScenario + " --runs " + std::to_string(runs) +
+                              " --seed 5 --out '" + path(out) + "'" + kVary + " " + extra);
+    return r.status;
+  }
+  std::string summary(const std::string& out) const {
+    return read_file(path(out) + "/summary.json");
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(SweepCommand, TheSummaryDoesNotDependOnTheThreadCountOrTheRerun) {
+  ASSERT_EQ(sweep("one", "--threads 1"), 0);
+  ASSERT_EQ(sweep("two", "--threads 2"), 0);
+  ASSERT_EQ(sweep("three", "--threads 3"), 0);
+  ASSERT_EQ(sweep("again", "--threads 2"), 0);
+  const std::string one = summary("one");
+  ASSERT_FALSE(one.empty());
+  EXPECT_EQ(one, summary("two"));
+  EXPECT_EQ(one, summary("three"));
+  EXPECT_EQ(one, summary("again"));
+  const auto json = nlohmann::json::parse(one);
+  EXPECT_FALSE(json["partial"].get<bool>());
+  EXPECT_EQ(json["runs"]["completed"], kRuns);
+  // A different seed gives a different sweep (the comparison above can fail).
+  const auto other = run_parley("sweep " + kScenario + " --runs 10000 --seed 6 --out '" +
+                                path("other") + "'" + kVary);
+  ASSERT_EQ(other.status, 0);
+  EXPECT_NE(one, summary("other"));
+}
+
+TEST_F(SweepCommand, ShardsMergeIntoTheWholeSweepByteForByte) {
+  ASSERT_EQ(sweep("whole", "--threads 2"), 0);
+  // Three blocks over four shards: shard 1 is empty, the others hold a block each.
+  for (int k = 1; k <= 4; ++k)
+    ASSERT_EQ(sweep("part" + std::to_string(k), "--shard " + std::to_string(k) + "/4"), 0);
+  const auto part = nlohmann::json::parse(summary("part2"));
+  EXPECT_TRUE(part["partial"].get<bool>());
+  EXPECT_EQ(part["shard"]["count"], 4);
+  // Merge order does not matter.
+  const auto merged =
+      run_parley("merge '" + path("part3") + "' '" + path("part1") + "' '" + path("part4") + "' '" +
+                 path("part2") + "' --out '" + path("merged") + "'");
+  ASSERT_EQ(merged.status, 0);
+  EXPECT_EQ(summary("merged"), summary("whole"));
+  // Some shards only: partial.
+  ASSERT_EQ(run_parley("merge '" + path("part1") + "' '" + path("part2") + "' --out '" +
+                       path("half") + "'")
+                .status,
+            0);
+  EXPECT_TRUE(nlohmann::json::parse(summary("half"))["partial"].get<bool>());
+  // The same shard twice, or shards of another sweep, are refused.
+  const auto twice = run_parley(
+      "merge '" + path("part2") + "' '" + path("part2") + "' --out '" + path("bad") + "'", true);
+  EXPECT_EQ(twice.status, 2);
+  EXPECT_NE(twice.out.find("some blocks were run twice"), std::string::npos) << twice.out;
+  ASSERT_EQ(run_parley("sweep " + kScenario + " --runs 10000 --seed 9 --shard 2/4 --out '" +
+                       path("foreign") + "'" + kVary)
+                .status,
+            0);
+  const auto foreign = run_parley(
+      "merge '" + path("part1") + "' '" + path("foreign") + "' --out '" + path("bad") + "'", true);
+  EXPECT_EQ(foreign.status, 2);
+  EXPECT_NE(foreign.out.find("different sweeps"), std::string::npos) << foreign.out;
+}
+
+TEST_F(SweepCommand, AStoppedSweepResumesToTheUninterruptedSummaryAndRows) {
+  ASSERT_EQ(sweep("whole", "--threads 2 --runs-csv '" + path("whole.csv") + "'"), 0);
+  ASSERT_EQ(sweep("stopped",
+                  "--threads 2 --stop-after-blocks 1 --runs-csv '" + path("stopped.csv") + "'"),
+            0);
+  const auto partial = nlohmann::json::parse(summary("stopped"));
+  EXPECT_TRUE(partial["partial"].get<bool>());
+  EXPECT_LT(partial["runs"]["completed"].get<int>(), kRuns);
+  EXPECT_GE(partial["runs"]["completed"].get<int>(), 4096);
+  const auto resumed = run_parley("sweep --resume '" + path("stopped") +
+                                  "' --threads 3 --runs-csv '" + path("stopped.csv") + "'");
+  ASSERT_EQ(resumed.status, 0);
+  EXPECT_EQ(summary("stopped"), summary("whole"));
+  EXPECT_EQ(read_file(path("stopped.csv")), read_file(path("whole.csv")));
+}
+
+TEST_F(SweepCommand, CtrlCWritesAPartialSummaryThatResumesExactly) {
+  // Long enough to be interrupted: 40 blocks on one thread.
+  const std::string runs = "163840";
+  const std::string out = path("interrupted");
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    if (chdir(PARLEY_SOURCE_DIR) != 0) _exit(99);
+    freopen("/dev/null", "w", stderr);
+    execl(PARLEY_BINARY, PARLEY_BINARY, "sweep", kScenario.c_str(), "--runs", runs.c_str(),
+          "--seed", "5", "--threads", "1", "--out", out.c_str(), "--vary",
+          "/parties/1/agent/params/e=discrete(1.5, 2, 3)", static_cast<char*>(nullptr));
+    _exit(98);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(700));
+  kill(child, SIGINT);
+  int status = 0;
+  waitpid(child, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  ASSERT_EQ(WEXITSTATUS(status), 130) << "the sweep finished before the interrupt: make it longer";
+  const auto partial = nlohmann::json::parse(read_file(out + "/summary.json"));
+  EXPECT_TRUE(partial["partial"].get<bool>());
+  EXPECT_EQ(partial["runs"]["completed"].get<int>() % 4096, 0);  // whole blocks only
+  ASSERT_EQ(run_parley("sweep --resume '" + out + "'").status, 0);
+  ASSERT_EQ(
+      run_parley("sweep " + kScenario + " --runs " + runs + " --seed 5 --out '" + path("straight") +
+                 "' --vary '/parties/1/agent/params/e=discrete(1.5, 2, 3)'")
+          .status,
+      0);
+  EXPECT_EQ(read_file(out + "/summary.json"), summary("straight"));
+}
+
+TEST_F(SweepCommand, RunsCsvHasOneRowPerRunInRunOrder) {
+  ASSERT_EQ(sweep("a", "--threads 3 --runs-csv '" + path("a.csv") + "'", 5000), 0);
+  ASSERT_EQ(sweep("b", "--threads 1 --runs-csv '" + path("b.csv") + "'", 5000), 0);
+  const std::string csv = read_file(path("a.csv"));
+  EXPECT_EQ(csv, read_file(path("b.csv")));
+  std::istringstream in(csv);
+  std::string line;
+  std::getline(in, line);
+  EXPECT_EQ(line.rfind("run,/parties/0/preferences/discount,", 0), 0u) << line;
+  EXPECT_NE(line.find("humanitarian.status,humanitarian.round,humanitarian.pow_form"),
+            std::string::npos);
+  EXPECT_NE(line.find("RU.utility,RU.costs"), std::string::npos);
+  int expected = 0;
+  while (std::getline(in, line))
+    EXPECT_EQ(line.substr(0, line.find(',')), std::to_string(expected++));
+  EXPECT_EQ(expected, 5000);
+}
+
+TEST_F(SweepCommand, BadUncertaintyIsAnInputError) {
+  auto error = [&](const std::string& vary) {
+    const auto r = run_parley(
+        "sweep " + kScenario + " --runs 10 --out '" + path("x") + "' --vary '" + vary + "'", true);
+    EXPECT_EQ(r.status, 2) << vary;
+    return r.out;
+  };
+  EXPECT_NE(
+      error("/parties/0/preferences/discount=uniform(0.9)")
+          .find("--vary: error at /parties/0/preferences/discount: expected uniform needs max"),
+      std::string::npos);
+  EXPECT_NE(error("/parties/0/preferences/discount").find("POINTER=DISTRIBUTION"),
+            std::string::npos);
+  EXPECT_NE(error("/parties/0/preferences/discount=normal(0.99, 0.01)")
+                .find("legal range (0, 1] of a discount"),
+            std::string::npos);
+  EXPECT_NE(
+      error("/parties/0/preferences/shoe_size=uniform(1, 2)").find("a number a sweep can vary"),
+      std::string::npos);
+  EXPECT_NE(error("/parties/7/preferences/discount=uniform(0.9, 1)").find("0 = RU, 1 = UA"),
+            std::string::npos);
+  // No file is left behind.
+  EXPECT_FALSE(fs::exists(path("x")));
+  const auto grid = run_parley(
+      "sweep " + kScenario + " --runs 10 --design grid --out '" + path("g") + "'" + kVary, true);
+  EXPECT_EQ(grid.status, 2);
+  EXPECT_NE(grid.out.find("at most 3 varying parameters"), std::string::npos) << grid.out;
+}
+
+TEST_F(SweepCommand, GridAndLatinHypercubeDesigns) {
+  const auto grid = run_parley("sweep " + kScenario +
+                               " --only-vary --design grid --levels 3 --out '" + path("grid") +
+                               "' --vary '/protocol/breakdown_probability=uniform(0, 0.06)'"
+                               " --vary '/parties/1/agent/params/e=discrete(1.5, 2, 3, 4)'");
+  ASSERT_EQ(grid.status, 0);
+  const auto g = nlohmann::json::parse(summary("grid"));
+  EXPECT_EQ(g["runs"]["completed"], 12);  // 3 x 4, one pass by default
+  EXPECT_NEAR(g["parameters"][0]["drawn"]["min"].get<double>(), 0.01,
+              1e-15);  // midpoints of thirds
+  ASSERT_EQ(sweep("lhs", "--design latin-hypercube", 2000), 0);
+  EXPECT_EQ(nlohmann::json::parse(summary("lhs"))["sweep"]["design"], "latin-hypercube");
+}
+
+TEST_F(SweepCommand, ANewSweepDoesNotOverwriteAnOldOne) {
+  ASSERT_EQ(sweep("s", "", 100), 0);
+  const auto again =
+      run_parley("sweep " + kScenario + " --runs 100 --out '" + path("s") + "'", true);
+  EXPECT_EQ(again.status, 2);
+  EXPECT_NE(again.out.find("--resume"), std::string::npos);
+}
+
+TEST_F(SweepCommand, SummaryPrintsReadableTables) {
+  ASSERT_EQ(sweep("s", "", 3000), 0);
+  const auto printed = run_parley("summary '" + path("s") + "'");
+  ASSERT_EQ(printed.status, 0);
+  for (const char* heading :
+       {"Agreement per track", "How tracks closed", "Agreed terms: humanitarian",
+        "Efficiency of agreements", "Parties", "Drivers of agreement on humanitarian"})
+    EXPECT_NE(printed.out.find(heading), std::string::npos) << heading;
+  EXPECT_EQ(run_parley("summary '" + path("nothing") + "'").status, 2);
+}
+
+}  // namespace
+}  // namespace parley
