@@ -12,6 +12,7 @@ namespace parley {
 
 struct WorldState;
 struct BattlefieldState;
+struct TypePriors;
 
 // Everything an agent may know when it is created for one party on one track (DESIGN.md,
 // rule 2): its own preferences and the public rules. Other parties' preferences are present
@@ -40,6 +41,13 @@ struct AgentSetup {
   // `world->battlefield` is public; `world->parties[q]` for another party q may be read only
   // under complete information (DESIGN.md, rule 2).
   const WorldState* world = nullptr;
+  // Is this track's reservation the value of fighting on (a war track, docs/world.md)?
+  bool war_track = false;
+  // Private types (engine/private_type.hpp): this party's own drawn type (-1: it has none), and
+  // every party's public prior (null when no party has types). The prior is all an agent may
+  // know of another party's type (DESIGN.md, rule 2).
+  int own_type = -1;
+  const TypePriors* type_priors = nullptr;
 
   const Eigen::ArrayXd& own_utilities() const { return space->utilities(party); }
   double param(const std::string& name) const { return params->at(name); }

@@ -1,6 +1,7 @@
 #include "engine/protocol.hpp"
 
 #include "engine/alternating_offers.hpp"
+#include "engine/single_text.hpp"
 #include "engine/stacked_alternating_offers.hpp"
 
 namespace parley {
@@ -11,6 +12,7 @@ void publish(TrackRun& run, const Move& move, TraceSink* trace) {
 }
 
 std::unique_ptr<Protocol> make_protocol(ProtocolKind kind, int party_count) {
+  if (kind == ProtocolKind::SingleText) return std::make_unique<SingleText>();
   if (kind == ProtocolKind::Alternating && party_count == 2)
     return std::make_unique<AlternatingOffers>();
   return std::make_unique<StackedAlternatingOffers>();

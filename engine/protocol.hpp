@@ -15,6 +15,10 @@ struct TrackRun {
   std::vector<std::unique_ptr<Agent>> agents;  // one per party, party order
   int proposer = 0;                            // who offers in the next round
   TrackResult result;
+  // Single-text only (engine/single_text.hpp): the mediator's standing text and, per party, the
+  // utility of the best text it has vetoed (empty until the first round).
+  Deal text;
+  std::vector<double> floor;
 };
 
 // Shared by the protocols: announce a move to the track's agents and to the trace.

@@ -10,6 +10,8 @@ void RunState::reset(const RunState& baseline) {
   protocol = baseline.protocol;
   world = baseline.world;
   spaces = baseline.spaces;
+  type_priors = baseline.type_priors;
+  drawn_types = baseline.drawn_types;
 }
 
 }  // namespace parley

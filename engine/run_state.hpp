@@ -5,6 +5,7 @@
 
 #include "engine/outcome_space.hpp"
 #include "engine/preferences.hpp"
+#include "engine/private_type.hpp"
 #include "engine/scenario.hpp"
 #include "engine/world_state.hpp"
 
@@ -25,6 +26,10 @@ struct RunState {
   // Per track: the run's own outcome spaces, only when an event changes weights (empty
   // otherwise: agents then use the simulator's shared spaces).
   std::vector<OutcomeSpace> spaces;
+  // Private types (engine/private_type.hpp), drawn at the start of each run: every typed party's
+  // public prior, and per party the drawn type (-1: none). Empty when no party has types.
+  TypePriors type_priors;
+  std::vector<int> drawn_types;
 
   // Copy the baseline values (the scenario's, with agent defaults resolved) into this state.
   void reset(const RunState& baseline);

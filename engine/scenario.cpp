@@ -3,7 +3,15 @@
 namespace parley {
 
 const char* to_string(ProtocolKind kind) {
-  return kind == ProtocolKind::Alternating ? "alternating" : "stacked";
+  switch (kind) {
+    case ProtocolKind::Alternating:
+      return "alternating";
+    case ProtocolKind::Stacked:
+      return "stacked";
+    case ProtocolKind::SingleText:
+      return "single-text";
+  }
+  return "?";
 }
 
 namespace {

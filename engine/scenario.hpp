@@ -5,8 +5,10 @@
 #include <vector>
 
 #include "engine/calendar.hpp"
+#include "engine/history.hpp"
 #include "engine/issue.hpp"
 #include "engine/preferences.hpp"
+#include "engine/private_type.hpp"
 #include "engine/uncertainty.hpp"
 #include "engine/world_spec.hpp"
 
@@ -30,6 +32,8 @@ struct Party {
   std::string name;
   AgentSpec agent;
   Preferences preferences;
+  // Private types drawn per run from this prior (engine/private_type.hpp); empty: none.
+  std::vector<PartyType> types;
 };
 
 // A mediator has no stake in the terms; in format version 1 it is recorded (host, chair) but
@@ -47,7 +51,7 @@ struct Track {
   std::vector<int> issues;  // indices into Scenario::issues
 };
 
-enum class ProtocolKind { Alternating, Stacked };
+enum class ProtocolKind { Alternating, Stacked, SingleText };
 const char* to_string(ProtocolKind kind);
 
 // The rules of the rounds (docs/model.md, "Protocol").
@@ -59,6 +63,11 @@ struct ProtocolSpec {
   bool walk_away = false;              // may a responder leave for its reservation value?
   bool complete_information = false;   // are all parties' preferences public?
   int max_rounds = 10000;              // safety stop when there is no deadline
+  // Single-text only (engine/single_text.hpp, docs/mediation.md): the mediator holding the pen
+  // (index into Scenario::mediators, -1: unnamed), and whether it starts over when no text is
+  // left rather than declare deadlock.
+  int mediator = -1;
+  bool restart_text = false;
 };
 
 struct ScenarioMeta {
@@ -82,6 +91,7 @@ struct Scenario {
   WorldSpec world;  // battlefield, costs, pressure, events, implementation (docs/world.md)
   // The uncertainty block: numbers a sweep draws per run (docs/sweep.md); no parameters: none.
   UncertaintySpec uncertainty;
+  HistorySpec history;  // what really happened, for comparison (engine/history.hpp)
 
   int party_index(const std::string& id) const;  // -1 when absent
   int issue_index(const std::string& id) const;

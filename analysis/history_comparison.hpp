@@ -1,0 +1,68 @@
+#pragma once
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "analysis/proportion.hpp"
+#include "engine/run_result.hpp"
+#include "engine/scenario.hpp"
+
+namespace parley {
+
+// The simulated outcome set beside the historical one (Scenario::history): per recorded track,
+// whether it was agreed in both or in neither, how far apart in rounds, and whether the
+// historical terms were reached; for the run, whether the pattern of agreements and their
+// order match history. docs/output.md, "history", states each field.
+struct TrackComparison {
+  int track = 0;
+  const HistoricalTrack* history = nullptr;
+  TrackStatus simulated = TrackStatus::Open;
+  int simulated_round = -1;
+  Deal deal;                  // the simulated terms (agreed tracks)
+  bool status_match = false;  // agreed in both, or in neither
+  int round_difference = 0;   // simulated round - historical round, when agreed in both
+  int terms_compared = 0;     // historical terms of a track agreed in both
+  int terms_matched = 0;      // ... at the same level of the issue in the run
+};
+
+struct HistoryComparison {
+  bool present = false;
+  std::vector<TrackComparison> tracks;  // history's order
+  bool pattern_match = false;           // every recorded track's status matches
+  bool order_match = false;             // no two tracks agreed in both close in the reverse order
+  int last_track = -1;                  // the track history agreed last (-1: none agreed)
+  bool last_match = false;              // the run agreed it too, and nothing later
+};
+
+HistoryComparison compare_with_history(const Scenario& scenario, const RunResult& result);
+
+// The `history` object of `parley run --format json`, and the "History" section of its text.
+nlohmann::ordered_json history_json(const Scenario& scenario, const HistoryComparison& c);
+std::string history_text(const Scenario& scenario, const HistoryComparison& c);
+
+// The share of a sweep's runs matching history, per recorded track and for the whole pattern.
+// Integer counts: merges are exact in any order (DESIGN.md, rule 5).
+class HistoryTally {
+ public:
+  HistoryTally() = default;
+  explicit HistoryTally(const Scenario& scenario);
+
+  void add(const HistoryComparison& c);
+  void merge(const HistoryTally& other);  // the same scenario's
+
+  nlohmann::json state() const;
+  static HistoryTally from_state(const nlohmann::json& state);
+  // The `history` object of summary.json (docs/output.md).
+  nlohmann::ordered_json summary(const Scenario& scenario) const;
+
+  friend bool operator==(const HistoryTally&, const HistoryTally&) = default;
+
+ private:
+  std::vector<Proportion> status_match_;  // per recorded track
+  std::vector<Proportion> terms_match_;   // per recorded track: runs agreeing on all its terms
+  Proportion pattern_;
+  Proportion order_;
+  Proportion last_;
+};
+
+}  // namespace parley
