@@ -136,6 +136,7 @@ TEST_F(SweepCommand, CtrlCWritesAPartialSummaryThatResumesExactly) {
   if (child == 0) {
     if (chdir(PARLEY_SOURCE_DIR) != 0) _exit(99);
     freopen("/dev/null", "w", stderr);
+    freopen("/dev/null", "w", stdout);
     execl(PARLEY_BINARY, PARLEY_BINARY, "sweep", kScenario.c_str(), "--runs", runs.c_str(),
           "--seed", "5", "--threads", "1", "--out", out.c_str(), "--vary",
           "/parties/1/agent/params/e=discrete(1.5, 2, 3)", static_cast<char*>(nullptr));
