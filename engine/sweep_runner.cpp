@@ -122,7 +122,9 @@ SweepProgress run_sweep(const Simulator& simulator, const SamplingDesign& design
     lock.unlock();
     if (options.progress) options.progress(done);
     lock.lock();
-    if (over && shared.ready.empty()) break;
+    // Once every thread has ended nothing more arrives. Blocks left in `ready` sit behind a
+    // block lost to an exception (rethrown below): they can never be written in order.
+    if (over) break;
   }
   lock.unlock();
   for (std::thread& t : pool) t.join();
