@@ -149,14 +149,39 @@ std::array<double, 2> RubinsteinAgent::continuation(const Plan& next, int round)
 }
 
 // Backward induction (Stahl 1972): a rejected last offer (round deadline - 1) closes the track
-// at that round with the reservations.
+// at that round with the reservations. The table holds rounds from the deadline back; once the
+// recursion does not depend on the round (no party both discounts and pays costs) and the plans
+// repeat with period two, earlier rounds repeat them and the induction stops. A table that would
+// pass kMaxTable rounds without repeating stops there, and earlier rounds play the stationary
+// (no-deadline) equilibrium instead, an approximation for very long deadlines (docs/agents.md).
 void RubinsteinAgent::solve_finite() {
-  finite_.assign(static_cast<std::size_t>(deadline_), Plan{});
+  finite_.clear();
+  first_tabled_round_ = 0;
   for (int t = deadline_ - 1; t >= 0; --t) {
-    const std::array<double, 2> c =
-        t == deadline_ - 1 ? reservation_ : continuation(finite_[t + 1], t);
-    finite_[t] = plan_round(proposer_of(t), c);
+    const std::size_t k = finite_.size();  // finite_[k] is round deadline - 1 - k
+    const std::array<double, 2> c = k == 0 ? reservation_ : continuation(finite_[k - 1], t);
+    finite_.push_back(plan_round(proposer_of(t), c));
+    if (!round_dependent_ && k >= 3 && same_plan(finite_[k], finite_[k - 2]) &&
+        same_plan(finite_[k - 1], finite_[k - 3])) {
+      first_tabled_round_ = t;
+      return;
+    }
+    if (finite_.size() >= kMaxTable && t > 0) {
+      first_tabled_round_ = t;
+      beyond_table_stationary_ = true;
+      solve_stationary(t);
+      return;
+    }
   }
+}
+
+bool RubinsteinAgent::same_plan(const Plan& a, const Plan& b) {
+  const double tolerance = 4 * std::numeric_limits<double>::epsilon();
+  return a.proposer == b.proposer && a.agree == b.agree && a.walk == b.walk &&
+         std::abs(a.share - b.share) <= tolerance &&
+         std::abs(a.required - b.required) <= tolerance &&
+         std::abs(a.value[0] - b.value[0]) <= tolerance &&
+         std::abs(a.value[1] - b.value[1]) <= tolerance;
 }
 
 // No deadline: the stationary equilibrium, the fixed point of the two-round recursion
@@ -188,7 +213,15 @@ void RubinsteinAgent::solve_stationary(int round) {
 }
 
 const RubinsteinAgent::Plan& RubinsteinAgent::plan(int round) {
-  if (deadline_ > 0) return finite_[static_cast<std::size_t>(std::clamp(round, 0, deadline_ - 1))];
+  if (deadline_ > 0) {
+    const int t = std::clamp(round, 0, deadline_ - 1);
+    if (t >= first_tabled_round_) return finite_[static_cast<std::size_t>(deadline_ - 1 - t)];
+    if (!beyond_table_stationary_) {
+      // Before the table the plans repeat with period two: take the tabled round of t's parity.
+      const int same_parity = first_tabled_round_ + (first_tabled_round_ - t) % 2;
+      return finite_[static_cast<std::size_t>(deadline_ - 1 - same_parity)];
+    }
+  }
   // With both discounting and costs the game seen from round t has costs c/d^t: re-solve.
   if (round_dependent_ && round != stationary_round_) solve_stationary(round);
   return stationary_[proposer_of(round)];

@@ -41,6 +41,8 @@ class RubinsteinAgent final : public Agent {
 
   // Acceptance and feasibility tolerance, for the rounding of the inverted value functions.
   static constexpr double kTolerance = 1e-12;
+  // The most rounds of a finite game solved by backward induction.
+  static constexpr std::size_t kMaxTable = 1'000'000;
 
  private:
   double value(int party, double share) const;
@@ -51,6 +53,7 @@ class RubinsteinAgent final : public Agent {
   Plan plan_round(int proposer, const std::array<double, 2>& continuation) const;
   std::array<double, 2> continuation(const Plan& next, int round) const;
   void solve_finite();
+  static bool same_plan(const Plan& a, const Plan& b);
   void solve_stationary(int round);
   int proposer_of(int round) const { return round % 2 == 0 ? opener_ : 1 - opener_; }
 
@@ -65,11 +68,15 @@ class RubinsteinAgent final : public Agent {
   std::array<double, 2> discount_{};
   std::array<double, 2> cost_{};
   std::vector<double> breakpoints_;  // range ends and both value functions' kinks, in range
-  std::vector<Plan> finite_;         // per round, when there is a deadline
-  std::array<Plan, 2> stationary_;   // per proposer, when there is none
-  int stationary_round_ = -1;        // the round stationary_ was solved for
-  bool round_dependent_ = false;     // discounting and costs together: re-solve each round
-  mutable Deal scratch_;             // a one-issue deal reused to evaluate utilities
+  // With a deadline: finite_[k] is the plan of round deadline - 1 - k, for the rounds from
+  // first_tabled_round_ on (see solve_finite for the earlier ones).
+  std::vector<Plan> finite_;
+  int first_tabled_round_ = 0;
+  bool beyond_table_stationary_ = false;
+  std::array<Plan, 2> stationary_;  // per proposer, when there is none
+  int stationary_round_ = -1;       // the round stationary_ was solved for
+  bool round_dependent_ = false;    // discounting and costs together: re-solve each round
+  mutable Deal scratch_;            // a one-issue deal reused to evaluate utilities
 };
 
 AgentModel rubinstein_model();

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "agents/builtin_agents.hpp"
 #include "engine/simulator.hpp"
 #include "tests/support/agent_setup.hpp"
@@ -102,6 +104,42 @@ TEST(RubinsteinTheory, FiniteHorizonTendsToRubinstein) {
   ScenarioBuilder b = split_the_pie("rubinstein", 0.9, 0.8);
   b.deadline(400);
   EXPECT_NEAR(agreed_share(b), rubinstein_share({9, 10}, {8, 10}).value(), kTheoryTolerance);
+}
+
+TEST(RubinsteinTheory, VeryLongDeadlineNeedsNoHugeTable) {
+  // deadline_rounds may be 10^9; the plans repeat long before, and x_T -> 1 / (1 + d).
+  const double d = 0.9;
+  const int T = 1'000'000'000;
+  ScenarioBuilder b = split_the_pie("rubinstein", d, d);
+  b.deadline(T);
+  EXPECT_NEAR(agreed_share(b), (1.0 - std::pow(-d, T)) / (1.0 + d), kTheoryTolerance);
+}
+
+// Discounting and costs together, with a deadline: backward induction by hand in the engine's
+// payoffs d^t x - c t. In the last round the proposer takes the pie; before, the responder is
+// left what makes it indifferent to rejecting, and the opener keeps the rest.
+TEST(RubinsteinTheory, FiniteHorizonWithDiscountingAndCosts) {
+  const double d[2] = {0.9, 0.8}, c[2] = {0.01, 0.02};
+  for (int T = 1; T <= 6; ++T) {
+    double payoff[2] = {0, 0};  // what each party gets from the round after t on
+    double x = 1;               // A's share in the round being solved
+    for (int t = T - 1; t >= 0; --t) {
+      const int proposer = t % 2, responder = 1 - proposer;
+      const double responder_share =
+          t == T - 1
+              ? 0.0
+              : std::max(0.0, (payoff[responder] + c[responder] * t) / std::pow(d[responder], t));
+      const double proposer_share = 1 - responder_share;
+      x = proposer == 0 ? proposer_share : responder_share;
+      payoff[proposer] = std::pow(d[proposer], t) * proposer_share - c[proposer] * t;
+      payoff[responder] = std::pow(d[responder], t) * responder_share - c[responder] * t;
+    }
+    ScenarioBuilder b = split_the_pie("rubinstein", d[0], d[1]);
+    b.deadline(T);
+    b.party("A").cost(c[0]);
+    b.party("B").cost(c[1]);
+    EXPECT_NEAR(agreed_share(b), x, kTheoryTolerance) << "T = " << T;
+  }
 }
 
 // Fixed costs, payoff x - c_i t (discount 1): c1 < c2 -> x = 1; c1 > c2 -> x = c2;
