@@ -1,10 +1,12 @@
 #include "agents/builtin_agents.hpp"
 
+#include "agents/bayesian.hpp"
 #include "agents/hardliner.hpp"
 #include "agents/random_agent.hpp"
 #include "agents/rubinstein.hpp"
 #include "agents/time_dependent.hpp"
 #include "agents/tit_for_tat.hpp"
+#include "agents/war_equilibrium.hpp"
 #include "agents/zeuthen.hpp"
 
 namespace parley {
@@ -19,6 +21,8 @@ void register_builtin_agents(AgentRegistry& registry) {
   registry.add(rubinstein_model());
   registry.add(zeuthen_model());
   registry.add(random_model());
+  registry.add(bayesian_model());
+  registry.add(war_equilibrium_model());
 }
 
 const AgentRegistry& builtin_agents() {

@@ -7,8 +7,11 @@
 
 #include "engine/deal.hpp"
 #include "engine/format.hpp"
+#include "engine/history_loader.hpp"
+#include "engine/mediation_loader.hpp"
 #include "engine/message_text.hpp"
 #include "engine/outcome_space.hpp"
+#include "engine/type_loader.hpp"
 #include "engine/world_loader.hpp"
 
 namespace parley {
@@ -77,6 +80,10 @@ class Builder {
     read_protocol();
     check_agent_requirements();
     read_world(doc_, s_);  // world, pressure, events, implementation (engine/world_loader.hpp)
+    // Private types, mediation and history (docs/scenario-format.md), after the world they use.
+    read_private_types(doc_, s_);
+    read_mediation(doc_, s_);
+    read_history(doc_, s_);
     return std::move(s_);
   }
 
@@ -428,7 +435,9 @@ class Builder {
   void read_protocol() {
     ProtocolSpec& protocol = s_.protocol;
     const std::string kind = text("/protocol/kind", "alternating");
-    protocol.kind = kind == "stacked" ? ProtocolKind::Stacked : ProtocolKind::Alternating;
+    protocol.kind = kind == "stacked"       ? ProtocolKind::Stacked
+                    : kind == "single-text" ? ProtocolKind::SingleText
+                                            : ProtocolKind::Alternating;
     if (protocol.kind == ProtocolKind::Alternating && s_.parties.size() != 2) {
       const std::string count = std::to_string(s_.parties.size()) + " parties";
       if (has("/protocol/kind"))

@@ -1,10 +1,12 @@
 #include "engine/simulator.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
 #include "engine/implementation.hpp"
 #include "engine/input_error.hpp"
+#include "engine/private_type.hpp"
 
 namespace parley {
 
@@ -51,6 +53,10 @@ RunResult Simulator::run(std::uint64_t seed, std::uint64_t run_index, RunState& 
   const int n_parties = static_cast<int>(s.parties.size());
   const int n_tracks = static_cast<int>(s.tracks.size());
 
+  // Private types are drawn first (docs/world.md, "Private types and learning"): the world
+  // begins from the drawn values.
+  const bool typed = has_private_types(s);
+  if (typed) draw_private_types(s, seed, run_index, state);
   // The world (docs/world.md) sets the war tracks' reservations before the agents see them.
   const bool world_steps = world_->steps();
   if (world_steps) world_->begin(state);
@@ -91,6 +97,10 @@ RunResult Simulator::run(std::uint64_t seed, std::uint64_t run_index, RunState& 
       setup.params = &state.agent_params[p];
       setup.rng = &streams.back();
       setup.world = world_steps ? &state.world : nullptr;
+      const auto& war = s.world.war_tracks;
+      setup.war_track = std::find(war.begin(), war.end(), t) != war.end();
+      setup.own_type = typed ? state.drawn_types[p] : -1;
+      setup.type_priors = typed ? &state.type_priors : nullptr;
       tr.agents.push_back(models_[p]->create(setup));
     }
   }
