@@ -23,7 +23,9 @@ std::string track_status_text(const Scenario& s, const TrackResult& r) {
       "round " + std::to_string(r.round) + " (" + s.clock.date_of(r.round).to_string() + ")";
   switch (r.status) {
     case TrackStatus::Agreed:
-      return "AGREED in " + when + ", offered by " + s.parties[r.proposer].name;
+      return "AGREED in " + when + ", " +
+             (r.proposer >= 0 ? "offered by " + s.parties[r.proposer].name
+                              : std::string("the mediator's single text"));
     case TrackStatus::Deadline:
       return "no agreement: deadline reached after " + when;
     case TrackStatus::Breakdown:
@@ -166,8 +168,10 @@ ordered_json run_report_json(const Simulator& simulator, const RunResult& result
     track["agreed"] = r.status == TrackStatus::Agreed;
     track["round"] = r.round;
     track["date"] = s.clock.date_of(r.round).to_string();
-    track["proposer"] = r.status == TrackStatus::Agreed ? ordered_json(party_id(s, r.proposer))
-                                                        : ordered_json(nullptr);
+    // A single text agreed has no proposing party (-1, the mediator): null.
+    track["proposer"] = r.status == TrackStatus::Agreed && r.proposer >= 0
+                            ? ordered_json(party_id(s, r.proposer))
+                            : ordered_json(nullptr);
     track["walked_away"] = r.status == TrackStatus::WalkAway ? ordered_json(party_id(s, r.actor))
                                                              : ordered_json(nullptr);
     track["terms"] =

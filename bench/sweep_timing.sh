@@ -23,10 +23,10 @@ echo "== 1. one million runs, all cores"
 hyperfine --runs 3 --prepare "rm -rf $WORK/m" \
   "$PARLEY sweep $SCENARIO --runs 1000000 --out $WORK/m"
 
-echo "== 2. one thread against two (200,000 runs)"
+echo "== 2. one thread against two (one million runs)"
 hyperfine --runs 3 --prepare "rm -rf $WORK/t" \
-  "$PARLEY sweep $SCENARIO --runs 200000 --threads 1 --out $WORK/t" \
-  "$PARLEY sweep $SCENARIO --runs 200000 --threads 2 --out $WORK/t"
+  "$PARLEY sweep $SCENARIO --runs 1000000 --threads 1 --out $WORK/t" \
+  "$PARLEY sweep $SCENARIO --runs 1000000 --threads 2 --out $WORK/t"
 
 echo "== 3. peak memory against the number of runs"
 for runs in 10000 1000000; do
