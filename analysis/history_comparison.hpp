@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/moments.hpp"
 #include "analysis/proportion.hpp"
 #include "engine/run_result.hpp"
 #include "engine/scenario.hpp"
@@ -35,31 +36,60 @@ struct HistoryComparison {
 };
 
 HistoryComparison compare_with_history(const Scenario& scenario, const RunResult& result);
+// The same into `out`, reusing its storage: a sweep compares every run without allocating.
+void compare_with_history(const Scenario& scenario, const RunResult& result,
+                          HistoryComparison& out);
 
-// The `history` object of `parley run --format json`, and the "History" section of its text.
+// The `history` object of `parley run --format json` (null without a history block), and the
+// "History" section of its text (empty without one).
 nlohmann::ordered_json history_json(const Scenario& scenario, const HistoryComparison& c);
 std::string history_text(const Scenario& scenario, const HistoryComparison& c);
 
-// The share of a sweep's runs matching history, per recorded track and for the whole pattern.
-// Integer counts: merges are exact in any order (DESIGN.md, rule 5).
+// What a sweep's summary says about the history, kept with the sweep's layout (state.json) so
+// `parley merge` and `parley summary` need no scenario file.
+struct HistoryOutline {
+  struct Track {
+    std::string id;
+    bool agreed = false;
+    std::string date;  // empty when not agreed
+    int round = -1;    // -1 when not agreed
+    std::string how;
+    int terms = 0;  // historical terms recorded
+    friend bool operator==(const Track&, const Track&) = default;
+  };
+  bool present = false;
+  std::string summary;
+  std::vector<Track> tracks;  // history's order
+  int last_track = -1;        // index into `tracks` of the track agreed last (-1: none)
+
+  friend bool operator==(const HistoryOutline&, const HistoryOutline&) = default;
+};
+HistoryOutline history_outline(const Scenario& scenario);
+nlohmann::json to_json(const HistoryOutline& outline);
+HistoryOutline history_outline_from_json(const nlohmann::json& json);
+
+// The share of a sweep's runs matching history, per recorded track and for the whole pattern,
+// and how far the simulated round of agreement falls from the historical one. Integer counts
+// and exact moments: merges are exact in any order (DESIGN.md, rule 5).
 class HistoryTally {
  public:
   HistoryTally() = default;
-  explicit HistoryTally(const Scenario& scenario);
+  explicit HistoryTally(const HistoryOutline& outline);
 
   void add(const HistoryComparison& c);
-  void merge(const HistoryTally& other);  // the same scenario's
+  void merge(const HistoryTally& other);  // the same scenario's (std::invalid_argument otherwise)
 
   nlohmann::json state() const;
   static HistoryTally from_state(const nlohmann::json& state);
-  // The `history` object of summary.json (docs/output.md).
-  nlohmann::ordered_json summary(const Scenario& scenario) const;
+  // The `history` object of summary.json (docs/sweep.md); null when `outline` is not present.
+  nlohmann::json summary(const HistoryOutline& outline) const;
 
   friend bool operator==(const HistoryTally&, const HistoryTally&) = default;
 
  private:
-  std::vector<Proportion> status_match_;  // per recorded track
-  std::vector<Proportion> terms_match_;   // per recorded track: runs agreeing on all its terms
+  std::vector<Proportion> status_match_;   // per recorded track
+  std::vector<Proportion> terms_match_;    // per recorded track: runs agreeing on all its terms
+  std::vector<Moments> round_difference_;  // per recorded track: runs agreeing in both
   Proportion pattern_;
   Proportion order_;
   Proportion last_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "analysis/history_comparison.hpp"
 #include "analysis/terms_json.hpp"
 #include "engine/format.hpp"
 
@@ -194,6 +195,8 @@ ordered_json run_report_json(const Simulator& simulator, const RunResult& result
   }
   out["parties"] = std::move(parties);
   add_world_json(s, result, out);
+  // Only scenarios that record what really happened (docs/output.md, "history").
+  if (s.history.present) out["history"] = history_json(s, compare_with_history(s, result));
   return out;
 }
 
@@ -230,6 +233,7 @@ std::string run_report_text(const Simulator& simulator, const RunResult& result)
         << format_number(result.parties[p].utility, 3) << ", costs "
         << format_number(result.parties[p].costs, 3) << "\n";
   out << world_text(s, result);
+  out << history_text(s, compare_with_history(s, result));
   return out.str();
 }
 

@@ -6,6 +6,7 @@
 #include <sstream>
 #include <vector>
 
+#include "analysis/text_table.hpp"
 #include "engine/format.hpp"
 
 namespace parley {
@@ -41,47 +42,51 @@ std::string interval(const json& w) {
   return join({"[", num(w[0]), ", ", num(w[1]), "]"});
 }
 
-// A table with left-aligned first column and right-aligned others.
-class Table {
- public:
-  // The first `left` columns are left-aligned (names, text), the rest right-aligned (numbers).
-  explicit Table(std::vector<std::string> header, std::size_t left = 1) : left_(left) {
-    rows_.push_back(std::move(header));
-  }
-  void row(std::vector<std::string> cells) { rows_.push_back(std::move(cells)); }
-  std::string text(const std::string& indent = "  ") const {
-    std::vector<std::size_t> width;
-    for (const auto& r : rows_) {
-      if (width.size() < r.size()) width.resize(r.size(), 0);
-      for (std::size_t c = 0; c < r.size(); ++c) width[c] = std::max(width[c], display(r[c]));
-    }
-    std::string out;
-    for (const auto& r : rows_) {
-      std::string line = indent;
-      for (std::size_t c = 0; c < r.size(); ++c) {
-        const std::string pad(width[c] - display(r[c]), ' ');
-        if (c > 0) line += "  ";
-        line += c < left_ ? r[c] + pad : pad + r[c];
-      }
-      while (!line.empty() && line.back() == ' ') line.pop_back();
-      out += line + "\n";
-    }
-    return out;
-  }
-
- private:
-  // Characters as a terminal shows them (UTF-8 continuation bytes take no column).
-  static std::size_t display(const std::string& s) {
-    std::size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
-  }
-  std::size_t left_;
-  std::vector<std::vector<std::string>> rows_;
-};
-
 std::string clip(const std::string& text, std::size_t most) {
   return text.size() <= most ? text : text.substr(0, most - 3) + "...";
+}
+
+// The summary's `history` object: how often the runs did what really happened.
+std::string history_table(const json& h) {
+  std::ostringstream out;
+  out << "\nAs in history (" << count(h.at("runs")) << " runs)\n";
+  if (!h.at("summary").get<std::string>().empty())
+    out << "  " << h.at("summary").get<std::string>() << "\n";
+  TextTable table({"track", "in history", "status as in history", "95% CI", "terms as in history",
+                   "95% CI", "rounds vs history: mean", "sd"},
+                  2);
+  auto share = [](const json& p) {
+    return p.is_null()
+               ? std::vector<std::string>{"-", "-"}
+               : std::vector<std::string>{percent(p.at("estimate")), interval(p.at("wilson95"))};
+  };
+  for (const json& t : h.at("tracks")) {
+    const json& hist = t.at("historical");
+    std::vector<std::string> row{t.at("id").get<std::string>(),
+                                 hist.at("agreed").get<bool>()
+                                     ? join({"agreed ", hist.at("date").get<std::string>(),
+                                             " (round ", hist.at("round").dump(), ")"})
+                                     : std::string("not agreed")};
+    for (const char* key : {"status_match", "terms_match"})
+      for (std::string& cell : share(t.at(key))) row.push_back(std::move(cell));
+    const json& d = t.at("round_difference");
+    row.push_back(d.is_null() ? "-" : num(d.at("mean"), 2));
+    row.push_back(d.is_null() ? "-" : num(d.at("sd"), 2));
+    table.row(row);
+  }
+  std::vector<std::string> pattern{"every track", "(whole pattern)"};
+  for (std::string& cell : share(h.at("pattern_match"))) pattern.push_back(std::move(cell));
+  table.row(pattern);
+  out << table.text();
+  out << "  order of agreements as in history: " << percent(h.at("order_match").at("estimate"))
+      << " " << interval(h.at("order_match").at("wilson95")) << "\n";
+  if (!h.at("last_agreed").is_null())
+    out << "  " << h.at("last_agreed").get<std::string>()
+        << " (agreed last in history) agreed last: " << percent(h.at("last_match").at("estimate"))
+        << " " << interval(h.at("last_match").at("wilson95")) << "\n";
+  out << "  (terms: runs that agreed the track on every recorded term, at the issue's grid level;\n"
+         "   rounds: simulated minus historical round, among runs that agreed the track)\n";
+  return out.str();
 }
 
 }  // namespace
@@ -102,7 +107,7 @@ std::string summary_text(const json& s) {
         << " to " << s.at("shard").at("last_block") << ")\n";
 
   out << "\nAgreement per track\n";
-  Table agreement(
+  TextTable agreement(
       {"track", "P(agree)", "95% CI", "median round", "p25", "p75", "p95", "mean round if agreed"});
   for (const json& t : s.at("tracks")) {
     const json& a = t.at("agreement");
@@ -126,7 +131,7 @@ std::string summary_text(const json& s) {
   }
   std::vector<std::string> header{"track"};
   header.insert(header.end(), statuses.begin(), statuses.end());
-  Table closing(header);
+  TextTable closing(header);
   for (const json& t : s.at("tracks")) {
     std::vector<std::string> row{t.at("id").get<std::string>()};
     for (const std::string& status : statuses)
@@ -135,12 +140,14 @@ std::string summary_text(const json& s) {
   }
   out << closing.text();
 
+  if (s.contains("history")) out << history_table(s.at("history"));
+
   for (const json& t : s.at("tracks")) {
     const json& terms = t.at("terms");
     const auto agreements = terms.empty() ? json(0) : terms.at(0).at("agreements");
     out << "\nAgreed terms: " << t.at("id").get<std::string>() << " (" << count(agreements)
         << " agreements)\n";
-    Table table({"issue", "distribution"}, 2);
+    TextTable table({"issue", "distribution"}, 2);
     for (const json& term : terms) {
       std::string text;
       if (term.contains("moments") && term.at("moments").at("count").get<long long>() > 0) {
@@ -172,8 +179,8 @@ std::string summary_text(const json& s) {
   }
 
   out << "\nEfficiency of agreements (against the scenario's nominal values)\n";
-  Table efficiency({"track", "agreements", "Pareto-optimal", "Nash product / max",
-                    "distance to Nash", "distance to KS"});
+  TextTable efficiency({"track", "agreements", "Pareto-optimal", "Nash product / max",
+                        "distance to Nash", "distance to KS"});
   for (const json& t : s.at("tracks")) {
     const json& e = t.at("efficiency");
     efficiency.row({t.at("id").get<std::string>(), count(e.at("agreements")),
@@ -185,7 +192,7 @@ std::string summary_text(const json& s) {
   out << efficiency.text();
 
   out << "\nParties\n";
-  Table parties({"party", "utility mean", "sd", "p05", "median", "p95", "costs mean", "p95"});
+  TextTable parties({"party", "utility mean", "sd", "p05", "median", "p95", "costs mean", "p95"});
   for (const json& p : s.at("parties")) {
     const json& u = p.at("utility");
     const json& c = p.at("costs");
@@ -203,7 +210,7 @@ std::string summary_text(const json& s) {
     out << "\nDrivers of " << (outcome == "round_of_agreement" ? "the round of agreement" : outcome)
         << " " << about << " (" << count(d.at("runs")) << " runs, R² " << num(d.at("r_squared"))
         << ")\n";
-    Table table({"parameter", "SRC", "± se", "Sobol S1", "± se"});
+    TextTable table({"parameter", "SRC", "± se", "Sobol S1", "± se"});
     std::vector<json> rows(d.at("parameters").begin(), d.at("parameters").end());
     auto magnitude = [](const json& r) {
       return r.at("sobol").is_number() ? std::abs(r.at("sobol").get<double>()) : -1.0;

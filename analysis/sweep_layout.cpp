@@ -79,6 +79,7 @@ SweepLayout make_sweep_layout(const Simulator& simulator, const std::vector<Para
     layout.parameters.push_back(
         {p.pointer, p.distribution, p.distribution.kind != DistributionKind::Fixed});
   for (std::size_t j = 0; j < slots.size(); ++j) layout.parameters[j].pointer = slots[j].pointer;
+  layout.history = history_outline(s);
   return layout;
 }
 
@@ -109,7 +110,10 @@ nlohmann::json to_json(const SweepLayout& layout) {
   nlohmann::json parameters = nlohmann::json::array();
   for (const auto& p : layout.parameters)
     parameters.push_back({{"pointer", p.pointer}, {"distribution", describe(p.distribution)}});
-  return {{"tracks", tracks}, {"parties", parties}, {"parameters", parameters}};
+  nlohmann::json out = {{"tracks", tracks}, {"parties", parties}, {"parameters", parameters}};
+  // Only with a history block, so the states of other scenarios keep their bytes.
+  if (layout.history.present) out["history"] = to_json(layout.history);
+  return out;
 }
 
 SweepLayout sweep_layout_from_json(const nlohmann::json& json) {
@@ -141,6 +145,7 @@ SweepLayout sweep_layout_from_json(const nlohmann::json& json) {
     if (!d) throw std::invalid_argument("bad distribution in sweep state: " + error);
     layout.parameters.push_back({p.at("pointer"), *d, d->kind != DistributionKind::Fixed});
   }
+  if (json.contains("history")) layout.history = history_outline_from_json(json.at("history"));
   return layout;
 }
 

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/history_comparison.hpp"
 #include "engine/issue.hpp"
 #include "engine/parameter_slot.hpp"
 #include "engine/simulator.hpp"
@@ -43,6 +44,7 @@ struct SweepLayout {
   std::vector<TrackInfo> tracks;
   std::vector<PartyInfo> parties;
   std::vector<ParameterInfo> parameters;
+  HistoryOutline history;  // what really happened, when the scenario records it
 
   // Parameters that vary, in parameter order: the predictors of the drivers.
   std::vector<int> varying() const;

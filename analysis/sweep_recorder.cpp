@@ -47,7 +47,11 @@ void SweepRecorder::add(std::uint64_t run, const double* drawn, const RunResult&
       utilities_[p] = space.utility(static_cast<int>(p), track.deal);
     efficiency_[t] = measure_deal((*references_)[t], utilities_);
   }
-  statistics_.add(run, drawn, result, RunContext{horizon_.data(), efficiency_.data()});
+  const Scenario& scenario = simulator_->scenario();
+  if (scenario.history.present) compare_with_history(scenario, result, history_);
+  statistics_.add(run, drawn, result,
+                  RunContext{horizon_.data(), efficiency_.data(),
+                             scenario.history.present ? &history_ : nullptr});
   if (write_rows_) append_runs_csv_row(rows_, *layout_, run, drawn, result);
 }
 

@@ -21,8 +21,8 @@ std::shared_ptr<const std::vector<EfficiencyReference>> efficiency_references(
     const Simulator& simulator);
 
 // One sweep thread's consumer of runs: it measures each agreement against the track's
-// reference, adds the run to its SweepStatistics and, when asked, formats the run's CSV row
-// into the block's ordered output.
+// reference, sets the run beside history (when the scenario records it), adds the run to its
+// SweepStatistics and, when asked, formats the run's CSV row into the block's ordered output.
 class SweepRecorder final : public SweepWorker {
  public:
   SweepRecorder(const Simulator& simulator, std::shared_ptr<const SweepLayout> layout,
@@ -47,6 +47,7 @@ class SweepRecorder final : public SweepWorker {
   std::vector<int> horizon_;
   std::vector<std::optional<DealEfficiency>> efficiency_;
   Eigen::VectorXd utilities_;
+  HistoryComparison history_;
 };
 
 }  // namespace parley

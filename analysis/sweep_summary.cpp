@@ -70,7 +70,7 @@ nlohmann::json share_json(const Proportion& p) {
 }  // namespace
 
 SweepStatistics::SweepStatistics(std::shared_ptr<const SweepLayout> layout)
-    : layout_(std::move(layout)) {
+    : layout_(std::move(layout)), history_(layout_->history) {
   const SweepLayout& l = *layout_;
   parameters_.resize(l.parameters.size());
   varying_ = l.varying();
@@ -173,6 +173,7 @@ void SweepStatistics::add(std::uint64_t run, const double* drawn, const RunResul
     d.regression.add(x_, y);
     d.sobol.add(run, u_, y);
   }
+  if (context.history) history_.add(*context.history);
 }
 
 void SweepStatistics::merge(const SweepStatistics& other) {
@@ -208,6 +209,7 @@ void SweepStatistics::merge(const SweepStatistics& other) {
     drivers_[d].regression.merge(other.drivers_[d].regression);
     drivers_[d].sobol.merge(other.drivers_[d].sobol);
   }
+  history_.merge(other.history_);
 }
 
 nlohmann::json SweepStatistics::state() const {
@@ -236,11 +238,13 @@ nlohmann::json SweepStatistics::state() const {
   nlohmann::json drivers = nlohmann::json::array();
   for (const Driver& d : drivers_)
     drivers.push_back({{"regression", d.regression}, {"sobol", d.sobol}});
-  return {{"runs", runs_},
-          {"parameters", parameters_},
-          {"tracks", tracks},
-          {"parties", parties},
-          {"drivers", drivers}};
+  nlohmann::json out = {{"runs", runs_},
+                        {"parameters", parameters_},
+                        {"tracks", tracks},
+                        {"parties", parties},
+                        {"drivers", drivers}};
+  if (layout_->history.present) out["history"] = history_.state();
+  return out;
 }
 
 SweepStatistics SweepStatistics::from_state(std::shared_ptr<const SweepLayout> layout,
@@ -284,6 +288,11 @@ SweepStatistics SweepStatistics::from_state(std::shared_ptr<const SweepLayout> l
   for (std::size_t d = 0; d < s.drivers_.size(); ++d) {
     state.at("drivers")[d].at("regression").get_to(s.drivers_[d].regression);
     state.at("drivers")[d].at("sobol").get_to(s.drivers_[d].sobol);
+  }
+  if (s.layout_->history.present) {
+    if (state.at("history").at("status_match").size() != s.layout_->history.tracks.size())
+      throw std::invalid_argument("sweep state does not match its layout");
+    s.history_ = HistoryTally::from_state(state.at("history"));
   }
   return s;
 }
@@ -395,8 +404,10 @@ nlohmann::json SweepStatistics::summary() const {
     driver["parameters"] = rows;
     drivers.push_back(std::move(driver));
   }
-  return {
+  nlohmann::json out = {
       {"parameters", parameters}, {"tracks", tracks}, {"parties", parties}, {"drivers", drivers}};
+  if (l.history.present) out["history"] = history_.summary(l.history);
+  return out;
 }
 
 }  // namespace parley

@@ -8,6 +8,7 @@
 #include "analysis/categorical.hpp"
 #include "analysis/efficiency.hpp"
 #include "analysis/histogram.hpp"
+#include "analysis/history_comparison.hpp"
 #include "analysis/moments.hpp"
 #include "analysis/proportion.hpp"
 #include "analysis/regression.hpp"
@@ -20,11 +21,12 @@ namespace parley {
 
 // Everything a run tells the summary besides its RunResult, computed by the caller (who has the
 // simulator): per track, the last round it could have played (the censoring round of the
-// survival curve) and, for an agreement, its efficiency against the track's bargaining
-// solutions.
+// survival curve), for an agreement its efficiency against the track's bargaining solutions,
+// and, when the scenario records history, the run set beside it.
 struct RunContext {
   const int* horizon = nullptr;                               // per track
   const std::optional<DealEfficiency>* efficiency = nullptr;  // per track
+  const HistoryComparison* history = nullptr;                 // with a history block
 };
 
 // The streaming statistics of a sweep (docs/sweep.md, "summary.json"): one per thread, merged
@@ -50,7 +52,8 @@ class SweepStatistics {
   static SweepStatistics from_state(std::shared_ptr<const SweepLayout> layout,
                                     const nlohmann::json& state);
 
-  // The statistics part of summary.json: parameters, tracks, parties, drivers.
+  // The statistics part of summary.json: parameters, tracks, parties, drivers, and history
+  // when the scenario records it.
   nlohmann::json summary() const;
 
   friend bool operator==(const SweepStatistics& a, const SweepStatistics& b);
@@ -95,6 +98,7 @@ class SweepStatistics {
   std::vector<TrackStats> tracks_;
   std::vector<PartyStats> parties_;
   std::vector<Driver> drivers_;
+  HistoryTally history_;  // sized by the layout's history; empty without one
   std::vector<int> varying_;
   // Scratch for add(): the varying parameters' values and CDF values.
   std::vector<double> x_, u_;

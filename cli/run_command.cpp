@@ -56,6 +56,8 @@ void add_run_command(CLI::App& app, Action& action) {
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
   cmd->footer(
+      "A scenario with a history block also gets a History section (JSON: \"history\"): each\n"
+      "recorded track's simulated outcome beside the historical one (docs/output.md).\n"
       "Example:\n"
       "  parley run scenarios/istanbul-2025-06.json --seed 7 --trace trace.jsonl\n"
       "  parley run scenarios/textbook/rubinstein-0.9-0.9.json --format json\n"

@@ -292,6 +292,8 @@ void add_sweep_command(CLI::App& app, Action& action) {
       "  parley sweep s.json --runs 10000 --vary '/protocol/breakdown_probability=beta(2,30)'\n"
       "  parley sweep s.json --runs 1000000 --shard 3/8 --out part3   (then parley merge)\n"
       "  parley sweep --resume istanbul   (after Ctrl-C)\n"
+      "A scenario with a history block adds summary.json's \"history\": the share of runs\n"
+      "matching what really happened, per track and for the whole pattern (docs/sweep.md).\n"
       "Ctrl-C stops cleanly: blocks under way finish, the summary is written marked partial\n"
       "(exit status 130), and --resume DIR continues to exactly the uninterrupted summary.");
   cmd->callback([options, &action] { action = [options] { return sweep(*options); }; });

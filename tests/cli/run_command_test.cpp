@@ -83,6 +83,47 @@ TEST(Cli, SameSeedSameBytes) {
             run_parley("run " + kIstanbul + " --seed 11").out);
 }
 
+TEST(Cli, RunSetsTheOutcomeBesideHistory) {
+  const std::string history = "tests/data/history/two-tracks.json";
+  // Seed 1 agrees the humanitarian track a round before history did; seed 28 breaks it down.
+  const CommandResult text = run_parley("run " + history + " --seed 1");
+  ASSERT_EQ(text.status, 0);
+  for (const char* expected :
+       {"History: what really happened, beside this run", "Humanitarian track  agreed 2025-06-11",
+        "1 exchange earlier", "Pattern of agreements: as in history"})
+    EXPECT_NE(text.out.find(expected), std::string::npos) << expected << "\n" << text.out;
+  const CommandResult other = run_parley("run " + history + " --seed 28");
+  EXPECT_NE(other.out.find("not agreed: breakdown"), std::string::npos) << other.out;
+  EXPECT_NE(other.out.find("Pattern of agreements: differs (1 of 2 tracks as in history)"),
+            std::string::npos)
+      << other.out;
+
+  const CommandResult json = run_parley("run " + history + " --seed 1 --format json");
+  ASSERT_EQ(json.status, 0);
+  const auto j = nlohmann::json::parse(json.out);
+  ASSERT_TRUE(j.contains("history"));
+  const auto& h = j["history"];
+  for (const char* key : {"summary", "end", "source", "tracks", "pattern_match", "order_match",
+                          "last_agreed", "last_match", "facts"})
+    EXPECT_TRUE(h.contains(key)) << key;
+  ASSERT_EQ(h["tracks"].size(), 2u);
+  for (const auto& track : h["tracks"])
+    for (const char* key : {"id", "label", "historical", "simulated", "status_match",
+                            "round_difference", "terms", "terms_compared", "terms_matched"})
+      EXPECT_TRUE(track.contains(key)) << key;
+  // The comparison agrees with the run's own tracks.
+  EXPECT_EQ(h["tracks"][0]["simulated"]["round"], j["tracks"][0]["round"]);
+  EXPECT_EQ(h["tracks"][0]["round_difference"], j["tracks"][0]["round"].get<int>() - 3);
+  EXPECT_EQ(h["tracks"][0]["terms"][1]["simulated"]["value"],
+            j["tracks"][0]["terms"]["pows"]["value"]);
+  // A scenario without a history block has neither the key nor the section.
+  const CommandResult plain = run_parley("run scenarios/textbook/rubinstein-0.9-0.9.json");
+  EXPECT_EQ(plain.out.find("History"), std::string::npos);
+  const auto pj = nlohmann::json::parse(
+      run_parley("run scenarios/textbook/rubinstein-0.9-0.9.json --format json").out);
+  EXPECT_FALSE(pj.contains("history"));
+}
+
 TEST(Cli, TraceHasOneJsonLinePerMoveAndEndsTheRun) {
   const fs::path dir = temp_dir("trace");
   const fs::path trace = dir / "t.jsonl";

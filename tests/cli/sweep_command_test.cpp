@@ -160,6 +160,58 @@ TEST_F(SweepCommand, CtrlCWritesAPartialSummaryThatResumesExactly) {
   EXPECT_EQ(read_file(out + "/summary.json"), summary("straight"));
 }
 
+// The history comparison of a scenario that records one: the same bytes for any thread count,
+// for shards merged, and for a stopped sweep resumed; `parley summary` prints it.
+TEST_F(SweepCommand, HistoryTallyIsTheSameForThreadsShardsAndResume) {
+  const std::string scenario = "tests/data/history/two-tracks.json";
+  auto sweep_history = [&](const std::string& out, const std::string& extra) {
+    return run_parley("sweep " + scenario + " --runs 10000 --seed 3 --out '" + path(out) + "' " +
+                      extra)
+        .status;
+  };
+  ASSERT_EQ(sweep_history("one", "--threads 1"), 0);
+  ASSERT_EQ(sweep_history("three", "--threads 3"), 0);
+  const std::string one = summary("one");
+  EXPECT_EQ(one, summary("three"));
+  const auto json = nlohmann::json::parse(one);
+  ASSERT_TRUE(json.contains("history"));
+  const auto& h = json["history"];
+  EXPECT_EQ(h["runs"], 10000);
+  EXPECT_EQ(h["last_agreed"], "humanitarian");
+  ASSERT_EQ(h["tracks"].size(), 2u);
+  // Each track's runs as in history: for the track history never agreed, exactly the runs that
+  // did not agree it either.
+  const auto& political = h["tracks"][1];
+  EXPECT_EQ(political["status_match"]["successes"].get<std::uint64_t>(),
+            10000 - json["tracks"][1]["agreement"]["successes"].get<std::uint64_t>());
+  const auto& humanitarian = h["tracks"][0];
+  EXPECT_EQ(humanitarian["status_match"]["successes"], json["tracks"][0]["agreement"]["successes"]);
+  EXPECT_EQ(humanitarian["round_difference"]["count"], json["tracks"][0]["agreement"]["successes"]);
+  // Neither always nor never as in history, so the identities below can fail.
+  const double share = h["pattern_match"]["estimate"].get<double>();
+  EXPECT_GT(share, 0.05);
+  EXPECT_LT(share, 0.95);
+
+  for (int k = 1; k <= 3; ++k)
+    ASSERT_EQ(sweep_history("part" + std::to_string(k), "--shard " + std::to_string(k) + "/3"), 0);
+  ASSERT_EQ(run_parley("merge '" + path("part2") + "' '" + path("part3") + "' '" + path("part1") +
+                       "' --out '" + path("merged") + "'")
+                .status,
+            0);
+  EXPECT_EQ(summary("merged"), one);
+
+  ASSERT_EQ(sweep_history("stopped", "--threads 2 --stop-after-blocks 1"), 0);
+  EXPECT_TRUE(nlohmann::json::parse(summary("stopped"))["partial"].get<bool>());
+  ASSERT_EQ(run_parley("sweep --resume '" + path("stopped") + "' --threads 2").status, 0);
+  EXPECT_EQ(summary("stopped"), one);
+
+  const auto printed = run_parley("summary '" + path("one") + "'");
+  ASSERT_EQ(printed.status, 0);
+  for (const char* expected : {"As in history (10,000 runs)", "humanitarian  agreed 2025-06-11",
+                               "every track   (whole pattern)"})
+    EXPECT_NE(printed.out.find(expected), std::string::npos) << expected << "\n" << printed.out;
+}
+
 TEST_F(SweepCommand, RunsCsvHasOneRowPerRunInRunOrder) {
   ASSERT_EQ(sweep("a", "--threads 3 --runs-csv '" + path("a.csv") + "'", 5000), 0);
   ASSERT_EQ(sweep("b", "--threads 1 --runs-csv '" + path("b.csv") + "'", 5000), 0);
