@@ -12,11 +12,6 @@ namespace parley {
 using nlohmann::ordered_json;
 
 namespace {
-std::string track_name(const Scenario& s, int track) {
-  const Track& t = s.tracks[track];
-  return t.label.empty() ? t.id : t.label;
-}
-
 // The level a value of an issue falls on, so a historical 75,823 and a simulated 76,000 on a
 // grid of thousands compare equal.
 bool same_level(const Issue& issue, double a, double b) {
@@ -177,7 +172,7 @@ std::string history_text(const Scenario& s, const HistoryComparison& c) {
   const std::string& unit = s.clock.round_name;
   std::ostringstream out;
   out << "\nHistory: what really happened, beside this run\n";
-  if (!h.summary.empty()) out << "  " << h.summary << "\n";
+  if (!h.summary.empty()) out << wrap_text(h.summary, "  ", "  ");
   out << "\n";
   TextTable table({"track", "in history", "in this run", "status", "timing"}, 5);
   int matching = 0;
@@ -187,8 +182,9 @@ std::string history_text(const Scenario& s, const HistoryComparison& c) {
     matching += tc.status_match ? 1 : 0;
     const std::string simulated =
         agreed ? "agreed " : "not agreed: " + std::string(to_string(tc.simulated)) + " ";
-    table.row({track_name(s, tc.track),
-               ht.agreed ? "agreed " + when(s, ht.round) : std::string("not agreed"),
+    table.row({s.tracks[tc.track].id,
+               ht.agreed ? "agreed " + ht.date + " (" + unit + " " + std::to_string(ht.round) + ")"
+                         : std::string("not agreed"),
                simulated + when(s, tc.simulated_round),
                tc.status_match ? "as in history" : "differs",
                agreed && ht.agreed ? signed_rounds(tc.round_difference, unit) : "-"});
@@ -199,7 +195,7 @@ std::string history_text(const Scenario& s, const HistoryComparison& c) {
     const HistoricalTrack& ht = *tc.history;
     if (ht.terms.empty()) continue;
     const bool agreed = tc.simulated == TrackStatus::Agreed;
-    out << "\n  Terms of the " << track_name(s, tc.track) << "\n";
+    out << "\n  Terms on " << s.tracks[tc.track].id << "\n";
     TextTable terms({"issue", "in history", "in this run", ""}, 4);
     for (const HistoricalTerm& term : ht.terms) {
       const Issue& issue = s.issues[term.issue];
@@ -223,7 +219,7 @@ std::string history_text(const Scenario& s, const HistoryComparison& c) {
                                 std::to_string(c.tracks.size()) + " tracks as in history)")
       << "\n";
   if (c.last_track >= 0)
-    out << "  Agreed last in history: " << track_name(s, c.last_track) << "; in this run "
+    out << "  Agreed last in history: " << s.tracks[c.last_track].id << "; in this run "
         << (c.last_match ? "also last" : "not last") << "\n";
   if (!c.order_match) out << "  Order of agreements: differs from history\n";
   bool hows = false;
@@ -232,11 +228,11 @@ std::string history_text(const Scenario& s, const HistoryComparison& c) {
     out << "  How the tracks ended in history:\n";
     for (const TrackComparison& tc : c.tracks)
       if (!tc.history->how.empty())
-        out << "    " << track_name(s, tc.track) << ": " << tc.history->how << "\n";
+        out << wrap_text(tc.history->how, "    " + s.tracks[tc.track].id + ": ", "      ");
   }
   if (!h.facts.empty()) {
     out << "  Facts:\n";
-    for (const HistoricalFact& fact : h.facts) out << "    - " << fact.text << "\n";
+    for (const HistoricalFact& fact : h.facts) out << wrap_text(fact.text, "    - ", "      ");
   }
   return out.str();
 }

@@ -51,7 +51,7 @@ std::string history_table(const json& h) {
   std::ostringstream out;
   out << "\nAs in history (" << count(h.at("runs")) << " runs)\n";
   if (!h.at("summary").get<std::string>().empty())
-    out << "  " << h.at("summary").get<std::string>() << "\n";
+    out << wrap_text(h.at("summary").get<std::string>(), "  ", "  ");
   TextTable table({"track", "in history", "status as in history", "95% CI", "terms as in history",
                    "95% CI", "rounds vs history: mean", "sd"},
                   2);

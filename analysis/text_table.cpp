@@ -41,4 +41,34 @@ std::string TextTable::text(const std::string& indent) const {
   return out;
 }
 
+std::string wrap_text(const std::string& text, const std::string& first, const std::string& rest,
+                      std::size_t width) {
+  std::string out;
+  std::string line = first;
+  std::size_t used = display(first);
+  bool empty = true;  // no word on the line yet
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const std::size_t space = text.find(' ', at);
+    const std::size_t end = space == std::string::npos ? text.size() : space;
+    const std::string word = text.substr(at, end - at);
+    at = end + 1;
+    if (word.empty()) continue;
+    if (!empty && used + 1 + display(word) > width) {
+      out += line + "\n";
+      line = rest;
+      used = display(rest);
+      empty = true;
+    }
+    if (!empty) {
+      line += ' ';
+      ++used;
+    }
+    line += word;
+    used += display(word);
+    empty = false;
+  }
+  return out + line + "\n";
+}
+
 }  // namespace parley

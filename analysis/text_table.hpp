@@ -19,4 +19,9 @@ class TextTable {
   std::vector<std::vector<std::string>> rows_;
 };
 
+// `text` broken at spaces into lines of at most `width` display columns (a longer word gets a
+// line of its own): the first line starts with `first`, the others with `rest`; each ends "\n".
+std::string wrap_text(const std::string& text, const std::string& first, const std::string& rest,
+                      std::size_t width = 100);
+
 }  // namespace parley

@@ -20,7 +20,7 @@ namespace parley {
 namespace {
 
 // Humanitarian track (pow_form: options; pows: quantity 0..2000 in steps of 500) agreed in
-// history on 2025-06-11, round 3, as "all for all by category" and 1,000; political track
+// history on 2025-06-12, round 3, as "all for all by category" and 1,000; political track
 // (ceasefire, neutral) never agreed. Three days a round from 2025-06-02.
 ScenarioPtr scenario() {
   static const ScenarioPtr s = load_scenario(
@@ -60,7 +60,7 @@ TEST(HistoryComparison, TheLoaderReadsTheTestScenariosHistory) {
   ASSERT_TRUE(h.present);
   ASSERT_EQ(h.tracks.size(), 2u);
   EXPECT_TRUE(h.tracks[0].agreed);
-  EXPECT_EQ(h.tracks[0].round, 3);  // 2025-06-11 is in the fourth three-day round
+  EXPECT_EQ(h.tracks[0].round, 3);  // 2025-06-12 is in the fourth three-day round (from 06-11)
   ASSERT_EQ(h.tracks[0].terms.size(), 2u);
   EXPECT_FALSE(h.tracks[1].agreed);
 }
@@ -134,11 +134,11 @@ TEST(HistoryComparison, ReportTextAndJson) {
       compare_with_history(s, run(agreed(5, {0, 1100}), closed(TrackStatus::Deadline, 9)));
   const std::string text = history_text(s, c);
   for (const char* expected :
-       {"History: what really happened, beside this run", "agreed 2025-06-11 (exchange 3)",
+       {"History: what really happened, beside this run", "agreed 2025-06-12 (exchange 3)",
         "agreed 2025-06-17 (exchange 5)", "2 exchanges later",
-        "not agreed: deadline 2025-06-29 (exchange 9)", "Terms of the Humanitarian track",
-        "N-for-N", "differs", "1 of 2 as in history", "Pattern of agreements: as in history",
-        "Agreed last in history: Humanitarian track; in this run also last",
+        "not agreed: deadline 2025-06-29 (exchange 9)", "Terms on humanitarian", "N-for-N",
+        "differs", "1 of 2 as in history", "Pattern of agreements: as in history",
+        "Agreed last in history: humanitarian; in this run also last",
         "1,000 prisoners were exchanged by each side."})
     EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
 
@@ -147,7 +147,7 @@ TEST(HistoryComparison, ReportTextAndJson) {
   ASSERT_EQ(j["tracks"].size(), 2u);
   const auto& h = j["tracks"][0];
   EXPECT_EQ(h["id"], "humanitarian");
-  EXPECT_EQ(h["historical"]["date"], "2025-06-11");
+  EXPECT_EQ(h["historical"]["date"], "2025-06-12");
   EXPECT_EQ(h["historical"]["round"], 3);
   EXPECT_EQ(h["simulated"]["status"], "agreed");
   EXPECT_EQ(h["simulated"]["date"], "2025-06-17");

@@ -89,7 +89,7 @@ TEST(Cli, RunSetsTheOutcomeBesideHistory) {
   const CommandResult text = run_parley("run " + history + " --seed 1");
   ASSERT_EQ(text.status, 0);
   for (const char* expected :
-       {"History: what really happened, beside this run", "Humanitarian track  agreed 2025-06-11",
+       {"History: what really happened, beside this run", "humanitarian  agreed 2025-06-12",
         "1 exchange earlier", "Pattern of agreements: as in history"})
     EXPECT_NE(text.out.find(expected), std::string::npos) << expected << "\n" << text.out;
   const CommandResult other = run_parley("run " + history + " --seed 28");
