@@ -56,7 +56,7 @@ CostSampler CostSampler::of(const CostDistribution& dist) {
       break;
     case CostDistributionKind::Poisson:
       s.a = dist.mean;
-      if (dist.mean > 0.0) s.poisson = boost::random::poisson_distribution<long, double>(dist.mean);
+      s.poisson = PoissonSampler(dist.mean);
       break;
     case CostDistributionKind::Uniform:
       s.a = dist.min;
@@ -84,7 +84,6 @@ double CostSampler::draw(RandomStream& rng) {
     case CostDistributionKind::Uniform:
       return a + (b - a) * rng.uniform();
     case CostDistributionKind::Poisson:
-      if (a <= 0.0) return 0.0;
       return static_cast<double>(poisson(rng));
     case CostDistributionKind::Lognormal:
       return boost::random::lognormal_distribution<double>(a, b)(rng);

@@ -1,6 +1,5 @@
 #pragma once
-#include <boost/random/poisson_distribution.hpp>
-
+#include "engine/poisson_sampler.hpp"
 #include "engine/random.hpp"
 #include "engine/world_spec.hpp"
 
@@ -12,19 +11,19 @@ struct CostSampler {
   CostDistributionKind kind = CostDistributionKind::Fixed;
   double a = 0.0;  // fixed: value; uniform: min; poisson: mean; lognormal: mu; gamma: shape
   double b = 0.0;  // uniform: max; lognormal: sigma; gamma: scale
-  // Poisson's set-up (a square root and divisions, or an exponential for small means) done
+  // Poisson's set-up (square roots and logarithms, or an exponential for small means) done
   // once rather than on every draw.
-  boost::random::poisson_distribution<long, double> poisson;
+  PoissonSampler poisson;
 
   static CostSampler of(const CostDistribution& dist);
   double draw(RandomStream& rng);
 };
 
-// One draw of a per-round cost, the same on every platform (Boost.Random's Poisson and
-// lognormal, Marsaglia-Tsang's gamma on Boost's normals, uniform from the stream's own
-// doubles). Fixed returns the mean; uniform is on [min, max]; Poisson has the given mean;
-// lognormal and gamma are parametrised by the cost's own mean and standard deviation
-// (docs/world.md, "Costs").
+// One draw of a per-round cost, the same on every platform (parley's Poisson
+// (engine/poisson_sampler.hpp), Boost.Random's lognormal, Marsaglia-Tsang's gamma on Boost's
+// normals, uniform from the stream's own doubles). Fixed returns the mean; uniform is on [min,
+// max]; Poisson has the given mean; lognormal and gamma are parametrised by the cost's own mean and
+// standard deviation (docs/world.md, "Costs").
 double draw_cost(const CostDistribution& dist, RandomStream& rng);
 
 // Checks a distribution's parameters; returns what is wrong, or an empty string.

@@ -12,18 +12,6 @@ RandomStream::RandomStream(std::uint64_t seed, std::uint64_t run, std::uint64_t 
   for (auto& word : s_) word = splitmix64(state);
 }
 
-RandomStream::result_type RandomStream::operator()() {
-  const std::uint64_t result = ((s_[1] * 5) << 7 | (s_[1] * 5) >> 57) * 9;
-  const std::uint64_t t = s_[1] << 17;
-  s_[2] ^= s_[0];
-  s_[3] ^= s_[1];
-  s_[1] ^= s_[2];
-  s_[0] ^= s_[3];
-  s_[2] ^= t;
-  s_[3] = (s_[3] << 45) | (s_[3] >> 19);
-  return result;
-}
-
 std::uint64_t RandomStream::below(std::uint64_t n) {
   // Lemire's nearly divisionless method, with rejection so the result is exactly uniform.
   parley_u128 m = static_cast<parley_u128>((*this)()) * n;

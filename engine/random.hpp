@@ -23,7 +23,18 @@ class RandomStream {
 
   static constexpr result_type min() { return 0; }
   static constexpr result_type max() { return std::numeric_limits<result_type>::max(); }
-  result_type operator()();
+  // Inline: every draw of every run passes here.
+  result_type operator()() {
+    const std::uint64_t result = rotate_left(s_[1] * 5, 7) * 9;
+    const std::uint64_t t = s_[1] << 17;
+    s_[2] ^= s_[0];
+    s_[3] ^= s_[1];
+    s_[1] ^= s_[2];
+    s_[0] ^= s_[3];
+    s_[2] ^= t;
+    s_[3] = rotate_left(s_[3], 45);
+    return result;
+  }
 
   // Uniform double in [0, 1) from the top 53 bits.
   double uniform() { return static_cast<double>((*this)() >> 11) * 0x1.0p-53; }
@@ -31,6 +42,9 @@ class RandomStream {
   std::uint64_t below(std::uint64_t n);
 
  private:
+  static constexpr std::uint64_t rotate_left(std::uint64_t x, int k) {
+    return (x << k) | (x >> (64 - k));
+  }
   std::uint64_t s_[4];
 };
 
