@@ -245,6 +245,7 @@ HistoryOutline history_outline(const Scenario& s) {
   o.present = h.present;
   if (!h.present) return o;
   o.summary = h.summary;
+  o.round_name = s.clock.round_name;
   int last_round = -1;
   for (const HistoricalTrack& ht : h.tracks) {
     if (ht.agreed && ht.round >= last_round) {
@@ -268,6 +269,7 @@ nlohmann::json to_json(const HistoryOutline& o) {
                       {"terms", t.terms}});
   return {{"present", o.present},
           {"summary", o.summary},
+          {"round_name", o.round_name},
           {"tracks", tracks},
           {"last_track", o.last_track}};
 }
@@ -276,6 +278,7 @@ HistoryOutline history_outline_from_json(const nlohmann::json& json) {
   HistoryOutline o;
   o.present = json.at("present").get<bool>();
   o.summary = json.at("summary").get<std::string>();
+  o.round_name = json.at("round_name").get<std::string>();
   for (const auto& t : json.at("tracks"))
     o.tracks.push_back({t.at("id").get<std::string>(), t.at("agreed").get<bool>(),
                         t.at("date").get<std::string>(), t.at("round").get<int>(),
@@ -360,6 +363,7 @@ nlohmann::json HistoryTally::summary(const HistoryOutline& o) const {
     tracks.push_back(std::move(track));
   }
   return {{"summary", o.summary},
+          {"round_name", o.round_name},
           {"runs", pattern_.trials()},
           {"tracks", tracks},
           {"pattern_match", summarize(pattern_)},

@@ -59,6 +59,7 @@ struct HistoryOutline {
   };
   bool present = false;
   std::string summary;
+  std::string round_name;     // what a round is on the scenario's clock ("week")
   std::vector<Track> tracks;  // history's order
   int last_track = -1;        // index into `tracks` of the track agreed last (-1: none)
 

@@ -51,7 +51,7 @@ std::string history_table(const json& h) {
   std::ostringstream out;
   out << "\nAs in history (" << count(h.at("runs")) << " runs)\n";
   if (!h.at("summary").get<std::string>().empty())
-    out << wrap_text(h.at("summary").get<std::string>(), "  ", "  ");
+    out << wrap_text(h.at("summary").get<std::string>(), "  ", "  ") << "\n";
   TextTable table({"track", "in history", "status as in history", "95% CI", "terms as in history",
                    "95% CI", "rounds vs history: mean", "sd"},
                   2);
@@ -60,12 +60,13 @@ std::string history_table(const json& h) {
                ? std::vector<std::string>{"-", "-"}
                : std::vector<std::string>{percent(p.at("estimate")), interval(p.at("wilson95"))};
   };
+  const std::string unit = h.value("round_name", std::string("round"));
   for (const json& t : h.at("tracks")) {
     const json& hist = t.at("historical");
     std::vector<std::string> row{t.at("id").get<std::string>(),
                                  hist.at("agreed").get<bool>()
-                                     ? join({"agreed ", hist.at("date").get<std::string>(),
-                                             " (round ", hist.at("round").dump(), ")"})
+                                     ? join({"agreed ", hist.at("date").get<std::string>(), " (",
+                                             unit, " ", hist.at("round").dump(), ")"})
                                      : std::string("not agreed")};
     for (const char* key : {"status_match", "terms_match"})
       for (std::string& cell : share(t.at(key))) row.push_back(std::move(cell));

@@ -223,6 +223,7 @@ TEST(HistoryTally, CountsMatchTheComparisonsAndMergeExactlyInAnyOrder) {
   ASSERT_GT(both, 0u);
   const nlohmann::json summary = whole.summary(outline);
   EXPECT_EQ(summary["runs"], comparisons.size());
+  EXPECT_EQ(summary["round_name"], "exchange");
   const auto& h = summary["tracks"][0];
   EXPECT_EQ(h["id"], "humanitarian");
   EXPECT_EQ(h["status_match"]["successes"], status);

@@ -207,8 +207,9 @@ TEST_F(SweepCommand, HistoryTallyIsTheSameForThreadsShardsAndResume) {
 
   const auto printed = run_parley("summary '" + path("one") + "'");
   ASSERT_EQ(printed.status, 0);
-  for (const char* expected : {"As in history (10,000 runs)", "humanitarian  agreed 2025-06-12",
-                               "every track   (whole pattern)"})
+  for (const char* expected :
+       {"As in history (10,000 runs)", "humanitarian  agreed 2025-06-12 (exchange 3)",
+        "every track   (whole pattern)"})
     EXPECT_NE(printed.out.find(expected), std::string::npos) << expected << "\n" << printed.out;
 }
 
