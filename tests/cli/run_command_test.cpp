@@ -168,8 +168,9 @@ TEST(Cli, AgentsListsEveryModelWithItsParameters) {
     names.insert(m["name"]);
     for (const auto& p : m["params"]) EXPECT_LE(p["min"].get<double>(), p["max"].get<double>());
   }
-  for (const char* model : {"time-dependent", "boulware", "linear", "conceder", "hardliner",
-                            "tit-for-tat", "rubinstein", "zeuthen", "random"})
+  for (const char* model :
+       {"time-dependent", "boulware", "linear", "conceder", "hardliner", "tit-for-tat",
+        "rubinstein", "zeuthen", "random", "bayesian", "war-equilibrium"})
     EXPECT_TRUE(names.count(model)) << model;
 }
 
