@@ -11,18 +11,29 @@ RandomAgent::RandomAgent(const AgentSetup& setup)
       ranking_(&setup.space->ranking(setup.party)),
       rng_(setup.rng),
       party_(setup.party),
-      reservation_(setup.reservation) {
+      utility_(&setup.own_utilities()),
+      reservation_(&setup.own->reservation[static_cast<std::size_t>(setup.track)]),
+      counted_for_(*reservation_),
+      acceptable_(count_at_least(*ranking_, *utility_, counted_for_)) {
   if (!rng_) throw std::invalid_argument("the random agent needs a random stream");
-  acceptable_ = count_at_least(*ranking_, setup.own_utilities(), reservation_);
+}
+
+std::uint64_t RandomAgent::acceptable_count() {
+  if (*reservation_ != counted_for_) {
+    counted_for_ = *reservation_;
+    acceptable_ = count_at_least(*ranking_, *utility_, counted_for_);
+  }
+  return acceptable_;
 }
 
 Deal RandomAgent::propose(const RoundInfo& /*round*/) {
-  const std::uint64_t k = acceptable_ > 0 ? rng_->below(acceptable_) : 0;
+  const std::uint64_t acceptable = acceptable_count();
+  const std::uint64_t k = acceptable > 0 ? rng_->below(acceptable) : 0;
   return space_->deal((*ranking_)[k]);
 }
 
 Response RandomAgent::respond(const RoundInfo& /*round*/, const Deal& offer) {
-  return space_->utility(party_, offer) >= reservation_ ? Response::Accept : Response::Reject;
+  return space_->utility(party_, offer) >= *reservation_ ? Response::Accept : Response::Reject;
 }
 
 AgentModel random_model() {

@@ -20,10 +20,10 @@ TimeDependentAgent::TimeDependentAgent(const AgentSetup& setup, double e, double
       ranking_(&setup.space->ranking(setup.party)),
       party_(setup.party),
       e_(e),
+      floor_(floor),
+      reservation_(&setup.own->reservation[static_cast<std::size_t>(setup.track)]),
       horizon_(horizon) {
   p_max_ = ranking_->empty() ? 0.0 : (*utility_)[ranking_->front()];
-  // Never below the reservation value; if even the best deal is worse, hold out for the best.
-  p_min_ = std::min(std::max(setup.reservation, floor), p_max_);
 }
 
 double TimeDependentAgent::relative_time(const RoundInfo& round) const {
@@ -33,7 +33,8 @@ double TimeDependentAgent::relative_time(const RoundInfo& round) const {
 }
 
 double TimeDependentAgent::target(const RoundInfo& round) const {
-  return faratin_target(relative_time(round), e_, p_min_, p_max_);
+  // Never below the reservation in force; if even the best deal is worse, hold out for the best.
+  return faratin_target(relative_time(round), e_, p_min(), p_max_);
 }
 
 Deal TimeDependentAgent::propose(const RoundInfo& round) {

@@ -1,5 +1,6 @@
 #pragma once
 #include <Eigen/Core>
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -17,14 +18,16 @@ double faratin_target(double t, double e, double p_min, double p_max);
 // relative time is t = r / (T - 1), clamped to [0, 1], where T is the deadline in rounds (or the
 // `horizon` parameter when there is none); T = 1 gives t = 1. The agent proposes the outcome
 // with the smallest own utility at or above its target and accepts any offer worth at least
-// its target for the current round. See docs/agents.md.
+// its target for the current round. P_min follows the reservation value in force (the world
+// recomputes it every round as the value of fighting on; events may move it), so the agent
+// never concedes below what walking away is worth now. See docs/agents.md.
 class TimeDependentAgent final : public Agent {
  public:
   TimeDependentAgent(const AgentSetup& setup, double e, double floor, int horizon);
 
   double relative_time(const RoundInfo& round) const;
   double target(const RoundInfo& round) const;
-  double p_min() const { return p_min_; }
+  double p_min() const { return std::min(std::max(*reservation_, floor_), p_max_); }
   double p_max() const { return p_max_; }
 
   Deal propose(const RoundInfo& round) override;
@@ -36,7 +39,8 @@ class TimeDependentAgent final : public Agent {
   const std::vector<std::int32_t>* ranking_;
   int party_;
   double e_;
-  double p_min_;
+  double floor_;
+  const double* reservation_;  // the reservation in force for this track (RunState)
   double p_max_;
   int horizon_;
   Deal last_offer_;  // the previous proposal, reused while the target stays on one outcome

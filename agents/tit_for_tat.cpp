@@ -13,9 +13,10 @@ TitForTatAgent::TitForTatAgent(const AgentSetup& setup, double gain, double open
       ranking_(&setup.space->ranking(setup.party)),
       party_(setup.party),
       gain_(gain),
-      opening_concession_(opening_concession) {
+      opening_concession_(opening_concession),
+      floor_(floor),
+      reservation_(&setup.own->reservation[static_cast<std::size_t>(setup.track)]) {
   p_max_ = ranking_->empty() ? 0.0 : (*utility_)[ranking_->front()];
-  p_min_ = std::min(std::max(setup.reservation, floor), p_max_);
   target_ = p_max_;
 }
 
@@ -24,19 +25,19 @@ double TitForTatAgent::own_utility(const Deal& deal) const {
 }
 
 void TitForTatAgent::set_target(double target) {
-  target_ = std::clamp(target, p_min_, p_max_);
+  target_ = std::clamp(target, p_min(), p_max_);
 }
 
 Deal TitForTatAgent::propose(const RoundInfo& /*round*/) {
   if (offers_made_ == 1) set_target(target_ - opening_concession_);
   ++offers_made_;
-  const std::int64_t outcome = (*ranking_)[lowest_at_least(*ranking_, *utility_, target_)];
+  const std::int64_t outcome = (*ranking_)[lowest_at_least(*ranking_, *utility_, target())];
   if (outcome != last_offer_.outcome) last_offer_ = space_->deal(outcome);
   return last_offer_;
 }
 
 Response TitForTatAgent::respond(const RoundInfo& /*round*/, const Deal& offer) {
-  return own_utility(offer) >= target_ ? Response::Accept : Response::Reject;
+  return own_utility(offer) >= target() ? Response::Accept : Response::Reject;
 }
 
 void TitForTatAgent::observe(const Move& move) {

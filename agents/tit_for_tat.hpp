@@ -1,5 +1,6 @@
 #pragma once
 #include <Eigen/Core>
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -20,7 +21,10 @@ class TitForTatAgent final : public Agent {
  public:
   TitForTatAgent(const AgentSetup& setup, double gain, double opening_concession, double floor);
 
-  double target() const { return target_; }
+  // The target now: the mirrored one, never below the reservation in force (the world
+  // recomputes it every round; events may move it).
+  double target() const { return std::clamp(target_, p_min(), p_max_); }
+  double p_min() const { return std::min(std::max(*reservation_, floor_), p_max_); }
 
   Deal propose(const RoundInfo& round) override;
   Response respond(const RoundInfo& round, const Deal& offer) override;
@@ -36,7 +40,8 @@ class TitForTatAgent final : public Agent {
   int party_;
   double gain_;
   double opening_concession_;
-  double p_min_;
+  double floor_;
+  const double* reservation_;  // the reservation in force for this track (RunState)
   double p_max_;
   double target_;
   int offers_made_ = 0;
