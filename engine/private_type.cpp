@@ -42,8 +42,7 @@ double type_expected_cost(const Scenario& s, const RunState& state, int party,
 }
 
 void compute_view(const Scenario& s, RunState& state, int party, const PartyType& type,
-                  TypeView& view, std::vector<double>& up, std::vector<double>& down,
-                  std::vector<double>& duration) {
+                  TypeView& view) {
   const BattlefieldSpec& b = s.world.battlefield;
   view.probability = type.probability;
   view.up_win_probability = kUnset;
@@ -64,10 +63,11 @@ void compute_view(const Scenario& s, RunState& state, int party, const PartyType
 
   BattlefieldState field = state.world.battlefield;
   field.win_probability = view.up_win_probability;
-  solve_battlefield(field, type_discount(s, state, party, type), up, down, duration,
-                    state.world.scratch);
-  const std::vector<double>& win = party == b.up_party ? up : down;
-  const std::vector<double>& loss = party == b.up_party ? down : up;
+  const BattlefieldSolution& own = state.battlefield_cache.solve(
+      field, type_discount(s, state, party, type), state.world.scratch);
+  const std::vector<double>& win = party == b.up_party ? own.up : own.down;
+  const std::vector<double>& loss = party == b.up_party ? own.down : own.up;
+  const std::vector<double>& duration = own.duration;
   const PartyWorldState& w = state.world.parties[party];
   const double victory = is_set(type.victory_value) ? type.victory_value : w.victory_value;
   const double defeat = is_set(type.defeat_value) ? type.defeat_value : w.defeat_value;
@@ -81,16 +81,16 @@ void compute_view(const Scenario& s, RunState& state, int party, const PartyType
   // The other side under these odds, with its own discount, costs and war values.
   const int other = party == b.up_party ? b.down_party : b.up_party;
   const PartyType none;
-  solve_battlefield(field, type_discount(s, state, other, none), up, down, duration,
-                    state.world.scratch);
-  const std::vector<double>& other_win = other == b.up_party ? up : down;
-  const std::vector<double>& other_loss = other == b.up_party ? down : up;
+  const BattlefieldSolution& theirs = state.battlefield_cache.solve(
+      field, type_discount(s, state, other, none), state.world.scratch);
+  const std::vector<double>& other_win = other == b.up_party ? theirs.up : theirs.down;
+  const std::vector<double>& other_loss = other == b.up_party ? theirs.down : theirs.up;
   const PartyWorldState& ow = state.world.parties[other];
   const double other_cost = type_expected_cost(s, state, other, none);
-  view.opponent_war_value.resize(up.size());
-  for (std::size_t k = 0; k < up.size(); ++k)
+  view.opponent_war_value.resize(theirs.up.size());
+  for (std::size_t k = 0; k < theirs.up.size(); ++k)
     view.opponent_war_value[k] = ow.victory_value * other_win[k] + ow.defeat_value * other_loss[k] -
-                                 other_cost * duration[k];
+                                 other_cost * theirs.duration[k];
 }
 }  // namespace
 
@@ -138,13 +138,11 @@ void draw_private_types(const Scenario& scenario, std::uint64_t seed, std::uint6
   for (const int t : scenario.world.war_tracks) priors.war_track[t] = 1;
   state.drawn_types.assign(n, -1);
   // The priors first, from the run's values before any type is written into them.
-  std::vector<double> up, down, duration;
   for (std::size_t p = 0; p < n; ++p) {
     const auto& types = scenario.parties[p].types;
     priors.parties[p].resize(types.size());
     for (std::size_t k = 0; k < types.size(); ++k)
-      compute_view(scenario, state, static_cast<int>(p), types[k], priors.parties[p][k], up, down,
-                   duration);
+      compute_view(scenario, state, static_cast<int>(p), types[k], priors.parties[p][k]);
   }
   RandomStream rng(seed, run_index, kStreamTypes);
   for (std::size_t p = 0; p < n; ++p) {

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/battlefield_cache.hpp"
 #include "engine/outcome_space.hpp"
 #include "engine/preferences.hpp"
 #include "engine/private_type.hpp"
@@ -30,6 +31,8 @@ struct RunState {
   // public prior, and per party the drawn type (-1: none). Empty when no party has types.
   TypePriors type_priors;
   std::vector<int> drawn_types;
+  // Battlefield solutions by their inputs, kept across runs: `reset` leaves it alone.
+  BattlefieldCache battlefield_cache;
 
   // Copy the baseline values (the scenario's, with agent defaults resolved) into this state.
   void reset(const RunState& baseline);

@@ -40,11 +40,13 @@ void update_war_values(const Scenario& scenario, RunState& state) {
                                     static_cast<double>(field.battles_per_round),
                                     field.win_probability, field.decisive_probability, delta};
     if (key != w.solved_for) {
-      // The up party wins on absorption at N, the down party at 0.
-      if (p == field.up_party)
-        solve_battlefield(field, delta, w.win_weight, w.loss_weight, w.duration, world.scratch);
-      else
-        solve_battlefield(field, delta, w.loss_weight, w.win_weight, w.duration, world.scratch);
+      // The up party wins on absorption at N, the down party at 0. Runs of one scenario (and
+      // its private types) meet the same few keys again and again: read them from the cache.
+      const BattlefieldSolution& solution =
+          state.battlefield_cache.solve(field, delta, world.scratch);
+      w.win_weight = p == field.up_party ? solution.up : solution.down;
+      w.loss_weight = p == field.up_party ? solution.down : solution.up;
+      w.duration = solution.duration;
       w.solved_for = key;
     }
   }
