@@ -18,6 +18,18 @@ enum class SlotKind {
   BreakdownProbability,  // /protocol/breakdown_probability
   DeadlineRounds,        // /protocol/deadline_rounds
   AgentParameter,        // /parties/P/agent/params/NAME
+  // The world's parameters in force (RunState::world); World::begin derives samplers and war
+  // values from them at the start of each run.
+  WinProbability,       // /world/battlefield/win_probability
+  DecisiveProbability,  // /world/battlefield/decisive_probability
+  BattlefieldStart,     // /world/battlefield/start
+  VictoryValue,         // /world/parties/ID/victory_value
+  DefeatValue,          // /world/parties/ID/defeat_value
+  CostMean,             // /world/parties/ID/costs/KIND/mean
+  CostSd,               // /world/parties/ID/costs/KIND/sd
+  CostMin,              // /world/parties/ID/costs/KIND/min
+  CostMax,              // /world/parties/ID/costs/KIND/max
+  CostUtilityPerUnit,   // /world/parties/ID/costs/KIND/utility_per_unit
 };
 
 // An uncertain parameter resolved once, when the sweep starts, from its JSON pointer to a
@@ -29,6 +41,7 @@ struct ParameterSlot {
   int party = -1;
   int track = -1;            // Reservation: -1 for every track at once
   int issue = -1;            // Weight
+  int cost_kind = -1;        // Cost*: index into /world/costs
   int agent_parameter = -1;  // AgentParameter: position of the name in the party's table
   std::string agent_parameter_name;
   ValueRange legal;       // the values the parameter may take

@@ -60,6 +60,39 @@ void RunWorkspace::apply(const double* values) {
         // The table is a std::map in name order; the slot knows the position.
         std::next(state_.agent_params[slot.party].begin(), slot.agent_parameter)->second = v;
         break;
+      // The world's parameters in force: World::begin derives the samplers and re-solves the
+      // battlefield from them when the run starts (engine/war_value.cpp).
+      case SlotKind::WinProbability:
+        state_.world.battlefield.win_probability = v;
+        break;
+      case SlotKind::DecisiveProbability:
+        state_.world.battlefield.decisive_probability = v;
+        break;
+      case SlotKind::BattlefieldStart:
+        state_.world.battlefield.position = static_cast<int>(v);
+        break;
+      case SlotKind::VictoryValue:
+        state_.world.parties[slot.party].victory_value = v;
+        break;
+      case SlotKind::DefeatValue:
+        state_.world.parties[slot.party].defeat_value = v;
+        break;
+      case SlotKind::CostMean:
+        state_.world.parties[slot.party].cost[slot.cost_kind].mean = v;
+        break;
+      case SlotKind::CostSd:
+        state_.world.parties[slot.party].cost[slot.cost_kind].sd = v;
+        break;
+      case SlotKind::CostMin:
+      case SlotKind::CostMax: {
+        CostDistribution& d = state_.world.parties[slot.party].cost[slot.cost_kind];
+        (slot.kind == SlotKind::CostMin ? d.min : d.max) = v;
+        d.mean = (d.min + d.max) / 2;  // a uniform's mean follows its bounds, as in the loader
+        break;
+      }
+      case SlotKind::CostUtilityPerUnit:
+        state_.world.parties[slot.party].utility_per_unit[slot.cost_kind] = v;
+        break;
     }
   }
   if (recompute_.empty()) return;
