@@ -10,7 +10,9 @@
 #include "engine/parameter_slot.hpp"
 #include "engine/private_type.hpp"
 #include "engine/run_workspace.hpp"
+#include "engine/sampling_design.hpp"
 #include "engine/scenario_loader.hpp"
+#include "tests/engine/allocation_counter.hpp"
 #include "tests/engine/sweep_fixture.hpp"
 
 namespace parley {
@@ -267,6 +269,42 @@ TEST(WorldParameterSlot, ARunSeesTheDrawnValue) {
                 drawn.sampler_params != file_value.sampler_params ||
                 drawn.expected_costs != file_value.expected_costs);
   }
+}
+
+// Writing the world's drawn values is a switch and a store: no allocation per run.
+TEST(WorldParameterSlot, ApplyingWorldValuesAllocatesNothing) {
+  const Simulator simulator(world_scenario(), builtin_agents());
+  UncertaintySpec spec;
+  spec.parameters = {
+      vary("/world/battlefield/win_probability", "uniform(0.2, 0.8)"),
+      vary("/world/battlefield/decisive_probability", "uniform(0.2, 1)"),
+      vary("/world/battlefield/start", "discrete(5, 10, 15)"),
+      vary("/world/parties/RU/victory_value", "uniform(0.8, 1)"),
+      vary("/world/parties/UA/defeat_value", "uniform(0, 0.2)"),
+      vary("/world/parties/RU/costs/money/mean", "uniform(0.1, 1)"),
+      vary("/world/parties/UA/costs/casualties/sd", "uniform(100, 400)"),
+      vary("/world/parties/UA/costs/money/min", "uniform(0, 0.2)"),
+      vary("/world/parties/UA/costs/money/max", "uniform(0.4, 2)"),
+      vary("/world/parties/RU/costs/casualties/utility_per_unit", "uniform(0, 1e-4)")};
+  const auto slots = bind_parameters(spec, simulator.scenario(), builtin_agents());
+  const SamplingDesign design(spec, 7, 1000);
+  RunWorkspace workspace(simulator, slots);
+  std::vector<double> values(slots.size());
+  design.draw(0, values.data());
+  workspace.apply(values.data());
+  testing::CountAllocations counter;
+  for (std::uint64_t run = 1; run < 1000; ++run) {
+    design.draw(run, values.data());
+    workspace.apply(values.data());
+  }
+  EXPECT_EQ(counter.count(), 0u);
+  // The last run's values are where the run reads them.
+  const WorldState& w = workspace.state().world;
+  EXPECT_EQ(w.battlefield.win_probability, values[0]);
+  EXPECT_EQ(w.battlefield.position, static_cast<int>(values[2]));
+  EXPECT_EQ(w.parties[1].cost[1].min, values[7]);
+  EXPECT_EQ(w.parties[1].cost[1].mean, (values[7] + values[8]) / 2);
+  EXPECT_EQ(w.parties[0].utility_per_unit[0], values[9]);
 }
 
 // Private types are drawn after the sweep's values are applied (engine/simulator.cpp): a type
