@@ -7,11 +7,10 @@
 // run; BM_WorldOverhead_FixedCosts does the same with every cost fixed at its mean.
 #include <benchmark/benchmark.h>
 
-#include <time.h>
-
 #include <memory>
 
 #include "agents/builtin_agents.hpp"
+#include "bench/interleaved_overhead.hpp"
 #include "engine/simulator.hpp"
 
 namespace {
@@ -131,49 +130,12 @@ void BM_World_On(benchmark::State& state) {
   run_loop(state, World::On);
 }
 
-// This thread's CPU time in nanoseconds: the machine is shared, so wall time would charge one
-// side for the other programs running.
-double thread_cpu_ns() {
-  timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) * 1e9 + static_cast<double>(t.tv_nsec);
-}
-
-// Both scenarios, interleaved batch by batch so they share the machine's state; the ratio of
-// CPU nanoseconds per round (and per run) with the world on to without it.
+// Both scenarios interleaved (bench/interleaved_overhead.hpp): the ratio of CPU nanoseconds
+// per round (and per run) with the world on to without it.
 void world_overhead(benchmark::State& state, World world) {
   const Simulator off(bench_scenario(World::Off), builtin_agents());
   const Simulator on(bench_scenario(world), builtin_agents());
-  RunState off_state = off.baseline(), on_state = on.baseline();
-  double off_ns = 0, on_ns = 0;
-  std::int64_t off_steps = 0, on_steps = 0, runs = 0;
-  std::uint64_t seed = 0;
-  for (auto _ : state) {
-    const int batch = 64;
-    const double t0 = thread_cpu_ns();
-    for (int i = 0; i < batch; ++i) {
-      off_state.reset(off.baseline());
-      off_steps += off.run(1, seed + i, off_state).rounds;
-    }
-    const double t1 = thread_cpu_ns();
-    for (int i = 0; i < batch; ++i) {
-      on_state.reset(on.baseline());
-      on_steps += on.run(1, seed + i, on_state).rounds;
-    }
-    const double t2 = thread_cpu_ns();
-    off_ns += t1 - t0;
-    on_ns += t2 - t1;
-    seed += batch;
-    runs += batch;
-  }
-  const double off_per_step = off_ns / static_cast<double>(off_steps);
-  const double on_per_step = on_ns / static_cast<double>(on_steps);
-  state.counters["off_ns_per_round"] = off_per_step;
-  state.counters["on_ns_per_round"] = on_per_step;
-  state.counters["ratio_per_round"] = on_per_step / off_per_step;
-  state.counters["ratio_per_run"] = on_ns / off_ns;
-  state.counters["off_rounds_per_run"] = static_cast<double>(off_steps) / static_cast<double>(runs);
-  state.counters["on_rounds_per_run"] = static_cast<double>(on_steps) / static_cast<double>(runs);
+  parley::bench::interleaved_overhead(state, off, on, 64);
 }
 
 // The scenario as described, and the same with every cost fixed at its mean (no cost draws):
