@@ -5,6 +5,7 @@
 
 #include "analysis/history_comparison.hpp"
 #include "analysis/terms_json.hpp"
+#include "analysis/world_json.hpp"
 #include "engine/format.hpp"
 
 namespace parley {
@@ -56,15 +57,7 @@ void add_world_json(const Scenario& s, const RunResult& result, ordered_json& ou
       out["parties"][p]["war_costs"] = costs;
       out["parties"][p]["war_cost_utility"] = tidy(result.parties[p].war_cost_utility);
     }
-  if (result.world.present) {
-    const WorldResult& w = result.world;
-    out["war"] = {
-        {"position", w.position},
-        {"victor", w.victor >= 0 ? ordered_json(s.parties[w.victor].id) : ordered_json(nullptr)},
-        {"ceasefire", w.ceasefire},
-        {"end_round", w.end_round >= 0 ? ordered_json(w.end_round) : ordered_json(nullptr)},
-        {"rounds_fought", w.rounds_fought}};
-  }
+  if (result.world.present) out["war"] = war_json(s, result.world);
   if (!s.world.events.empty()) {
     ordered_json events = ordered_json::array();
     for (const FiredEvent& f : result.world.events)
@@ -74,26 +67,7 @@ void add_world_json(const Scenario& s, const RunResult& result, ordered_json& ou
                         {"date", s.clock.date_of(f.round).to_string()}});
     out["events"] = std::move(events);
   }
-  if (!result.implementation.empty()) {
-    ordered_json items = ordered_json::array();
-    for (const ImplementationResult& r : result.implementation) {
-      const ImplementationSpec& spec = s.world.implementation[r.item];
-      ordered_json fraction = ordered_json::object();
-      for (std::size_t p = 0; p < s.parties.size(); ++p)
-        fraction[s.parties[p].id] = tidy(r.fraction[p]);
-      items.push_back(
-          {{"id", spec.id},
-           {"track", s.tracks[spec.track].id},
-           {"issue", spec.issue >= 0 ? ordered_json(s.issues[spec.issue].id) : nullptr},
-           {"signed", r.signed_},
-           {"signed_round", r.signed_ ? ordered_json(r.signed_round) : nullptr},
-           {"terms", r.signed_ && spec.issue >= 0 ? ordered_json(tidy(r.terms)) : nullptr},
-           {"carried_out", r.carried_out},
-           {"carried_out_round", r.carried_out ? ordered_json(r.carried_out_round) : nullptr},
-           {"fraction", fraction}});
-    }
-    out["implementation"] = std::move(items);
-  }
+  if (!result.implementation.empty()) out["implementation"] = implementation_json(s, result);
 }
 
 std::string world_text(const Scenario& s, const RunResult& result) {

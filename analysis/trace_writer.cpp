@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/terms_json.hpp"
+#include "analysis/world_json.hpp"
 
 namespace parley {
 
@@ -68,34 +69,8 @@ void JsonlTraceWriter::on_run_end(const RunResult& result) {
           tidy(result.parties[p].war_cost_utility);
     }
   }
-  if (result.world.present) {
-    line["war"] = {
-        {"position", result.world.position},
-        {"victor", result.world.victor >= 0 ? ordered_json(s.parties[result.world.victor].id)
-                                            : ordered_json(nullptr)},
-        {"ceasefire", result.world.ceasefire},
-        {"end_round", result.world.end_round >= 0 ? ordered_json(result.world.end_round)
-                                                  : ordered_json(nullptr)},
-        {"rounds_fought", result.world.rounds_fought}};
-  }
-  if (!result.implementation.empty()) {
-    ordered_json items = ordered_json::array();
-    for (const ImplementationResult& r : result.implementation) {
-      const ImplementationSpec& spec = s.world.implementation[r.item];
-      ordered_json fraction = ordered_json::object();
-      for (std::size_t p = 0; p < s.parties.size(); ++p)
-        fraction[s.parties[p].id] = tidy(r.fraction[p]);
-      items.push_back(
-          {{"id", spec.id},
-           {"track", s.tracks[spec.track].id},
-           {"signed", r.signed_},
-           {"signed_round", r.signed_ ? ordered_json(r.signed_round) : nullptr},
-           {"carried_out", r.carried_out},
-           {"carried_out_round", r.carried_out ? ordered_json(r.carried_out_round) : nullptr},
-           {"fraction", fraction}});
-    }
-    line["implementation"] = items;
-  }
+  if (result.world.present) line["war"] = war_json(s, result.world);
+  if (!result.implementation.empty()) line["implementation"] = implementation_json(s, result);
   *out_ << line.dump() << '\n';
 }
 
