@@ -11,50 +11,21 @@
 
 #include "agents/builtin_agents.hpp"
 #include "bench/interleaved_overhead.hpp"
+#include "bench/negotiation_domain.hpp"
 #include "engine/simulator.hpp"
 
 namespace {
 
 using namespace parley;
 
-Issue options_issue(const std::string& id, int count) {
-  Issue issue;
-  issue.id = id;
-  issue.label = id;
-  issue.kind = IssueKind::Options;
-  for (int i = 0; i < count; ++i) issue.options.push_back(id + std::to_string(i));
-  return issue;
-}
-
 enum class World { Off, On, OnFixedCosts };
 
 ScenarioPtr bench_scenario(World world) {
   const bool with_world = world != World::Off;
-  auto s = std::make_shared<Scenario>();
-  s->meta.name = with_world ? "world benchmark (world on)" : "world benchmark (world off)";
+  auto s = parley::bench::negotiation_domain(
+      "linear", with_world ? "world benchmark (world on)" : "world benchmark (world off)");
   const bool random_costs = world == World::On;
-  s->issues = {options_issue("a", 10), options_issue("b", 10), options_issue("c", 4)};
-  s->tracks = {Track{"all", "All issues", {0, 1, 2}}};
-  const double weights[2][3] = {{0.5, 0.3, 0.2}, {0.2, 0.3, 0.5}};
-  for (int p = 0; p < 2; ++p) {
-    Party party;
-    party.id = p == 0 ? "A" : "B";
-    party.name = party.id;
-    party.agent.model = "linear";
-    Preferences& prefs = party.preferences;
-    for (int k = 0; k < 3; ++k) {
-      const int n = s->issues[k].levels();
-      std::vector<double> table(n);
-      for (int level = 0; level < n; ++level)
-        table[level] = p == 0 ? double(level) / (n - 1) : double(n - 1 - level) / (n - 1);
-      prefs.weights.push_back(weights[p][k]);
-      prefs.values.push_back(ValueFunction::table(table));
-    }
-    prefs.reservation = {0.2};
-    prefs.discount = 0.99;
-    s->parties.push_back(party);
-  }
-  s->protocol.deadline_rounds = 100;
+  for (Party& party : s->parties) party.preferences.discount = 0.99;
   if (!with_world) return s;
 
   WorldSpec& w = s->world;
