@@ -325,27 +325,25 @@ nlohmann::json SweepStatistics::summary() const {
                              {"kind", to_string(issue.kind)},
                              {"agreements", is.levels.total()}};
       if (!issue.unit.empty()) term["unit"] = issue.unit;
-      if (issue.kind == IssueKind::Options || issue.kind == IssueKind::Flag) {
+      // Each level's share of the agreements, labelled by its name or its value.
+      auto frequencies = [&](const auto& labels, const char* key) {
         nlohmann::json levels = nlohmann::json::array();
-        for (std::size_t v = 0; v < issue.level_names.size(); ++v) {
+        for (std::size_t v = 0; v < labels.size(); ++v) {
           nlohmann::json level = share_json(is.levels.share(v));
-          level["level"] = issue.level_names[v];
+          level[key] = labels[v];
           levels.push_back(std::move(level));
         }
-        term["frequencies"] = levels;
+        return levels;
+      };
+      if (issue.kind == IssueKind::Options || issue.kind == IssueKind::Flag) {
+        term["frequencies"] = frequencies(issue.level_names, "level");
       } else {
         term["moments"] = summarize(is.values);
         nlohmann::json q;
         if (issue.kind == IssueKind::Quantity) {
           for (const auto& [name, p] : kQuantiles)
             q[name] = level_quantile(is.levels, issue.level_values, p);
-          nlohmann::json levels = nlohmann::json::array();
-          for (std::size_t v = 0; v < issue.level_values.size(); ++v) {
-            nlohmann::json level = share_json(is.levels.share(v));
-            level["value"] = issue.level_values[v];
-            levels.push_back(std::move(level));
-          }
-          term["frequencies"] = levels;
+          term["frequencies"] = frequencies(issue.level_values, "value");
         } else {
           q = quantiles_of(is.histogram);
         }
