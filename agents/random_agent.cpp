@@ -12,7 +12,7 @@ RandomAgent::RandomAgent(const AgentSetup& setup)
       rng_(setup.rng),
       party_(setup.party),
       utility_(&setup.own_utilities()),
-      reservation_(&setup.own->reservation[static_cast<std::size_t>(setup.track)]),
+      reservation_(setup.reservation_in_force()),
       counted_for_(*reservation_),
       acceptable_(count_at_least(*ranking_, *utility_, counted_for_)) {
   if (!rng_) throw std::invalid_argument("the random agent needs a random stream");

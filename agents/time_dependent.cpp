@@ -21,7 +21,7 @@ TimeDependentAgent::TimeDependentAgent(const AgentSetup& setup, double e, double
       party_(setup.party),
       e_(e),
       floor_(floor),
-      reservation_(&setup.own->reservation[static_cast<std::size_t>(setup.track)]),
+      reservation_(setup.reservation_in_force()),
       horizon_(horizon) {
   p_max_ = ranking_->empty() ? 0.0 : (*utility_)[ranking_->front()];
 }

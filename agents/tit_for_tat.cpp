@@ -15,7 +15,7 @@ TitForTatAgent::TitForTatAgent(const AgentSetup& setup, double gain, double open
       gain_(gain),
       opening_concession_(opening_concession),
       floor_(floor),
-      reservation_(&setup.own->reservation[static_cast<std::size_t>(setup.track)]) {
+      reservation_(setup.reservation_in_force()) {
   p_max_ = ranking_->empty() ? 0.0 : (*utility_)[ranking_->front()];
   target_ = p_max_;
 }

@@ -53,7 +53,11 @@ struct AgentSetup {
   double param(const std::string& name) const { return params->at(name); }
   // The reservation value in force now: the world recomputes it every round (the value of
   // fighting on) and events may change it; without a world it stays `reservation`.
-  double current_reservation() const { return own->reservation[track]; }
+  double current_reservation() const { return *reservation_in_force(); }
+  // Where that value lives for the run (RunState), for agents that keep only a pointer.
+  const double* reservation_in_force() const {
+    return &own->reservation[static_cast<std::size_t>(track)];
+  }
   // Another party's current reservation (complete information only).
   double current_public_reservation(int q) const {
     return public_preferences[q]->reservation[track];
