@@ -4,8 +4,8 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "engine/private_type.hpp"
-#include "engine/world_state.hpp"
+#include "engine/world/private_type.hpp"
+#include "engine/world/world_state.hpp"
 
 namespace parley {
 

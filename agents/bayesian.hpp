@@ -12,8 +12,8 @@ namespace parley {
 
 // A Bayesian bargainer facing an opponent of unknown type (Fearon 1995; Powell 2004; Filson &
 // Werner 2002). It keeps a belief over the opponent's types (the public prior of
-// engine/private_type.hpp), updates it by Bayes' rule from the battles and from the opponent's
-// offers and refusals, and makes screening offers: the offer that maximises
+// engine/world/private_type.hpp), updates it by Bayes' rule from the battles and from the
+// opponent's offers and refusals, and makes screening offers: the offer that maximises
 //   P(accept) · u(offer) + (1 − P(accept)) · C
 // over its belief, where C is what a refusal leaves it (its own reservation in force: the value
 // of fighting on). As refusals rule the softer types out, the best offer rises over time.

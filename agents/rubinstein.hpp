@@ -4,7 +4,7 @@
 
 #include "engine/agent.hpp"
 #include "engine/agent_registry.hpp"
-#include "engine/value_function.hpp"
+#include "engine/scenario/value_function.hpp"
 
 namespace parley {
 

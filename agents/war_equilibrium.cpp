@@ -4,8 +4,8 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "engine/battlefield.hpp"
-#include "engine/war_value.hpp"
+#include "engine/world/battlefield.hpp"
+#include "engine/world/war_value.hpp"
 
 namespace parley {
 

@@ -7,7 +7,7 @@
 #include "agents/constrained_best.hpp"
 #include "engine/agent.hpp"
 #include "engine/agent_registry.hpp"
-#include "engine/world_state.hpp"
+#include "engine/world/world_state.hpp"
 
 namespace parley {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/scenario.hpp"
+#include "engine/scenario/scenario.hpp"
 
 namespace parley::bench {
 

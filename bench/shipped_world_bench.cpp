@@ -13,8 +13,8 @@
 
 #include "agents/builtin_agents.hpp"
 #include "bench/interleaved_overhead.hpp"
+#include "engine/load/scenario_loader.hpp"
 #include "engine/run_state.hpp"
-#include "engine/scenario_loader.hpp"
 #include "engine/simulator.hpp"
 
 namespace {

@@ -5,14 +5,14 @@
 #include <sstream>
 
 #include "agents/builtin_agents.hpp"
-#include "analysis/bargaining_solutions.hpp"
-#include "analysis/opposition.hpp"
-#include "analysis/pareto.hpp"
-#include "analysis/terms_json.hpp"
-#include "analysis/utility_set.hpp"
+#include "analysis/report/terms_json.hpp"
+#include "analysis/solutions/bargaining_solutions.hpp"
+#include "analysis/solutions/opposition.hpp"
+#include "analysis/solutions/pareto.hpp"
+#include "analysis/solutions/utility_set.hpp"
 #include "cli/commands.hpp"
 #include "engine/format.hpp"
-#include "engine/outcome_space.hpp"
+#include "engine/scenario/outcome_space.hpp"
 #include "interop/scenario_source.hpp"
 
 namespace parley::cli {

@@ -2,8 +2,8 @@
 #include <memory>
 
 #include "agents/builtin_agents.hpp"
+#include "analysis/report/output_file.hpp"
 #include "cli/commands.hpp"
-#include "cli/output_file.hpp"
 #include "interop/gambit_export.hpp"
 #include "interop/scenario_source.hpp"
 

@@ -4,10 +4,10 @@
 #include <optional>
 
 #include "agents/builtin_agents.hpp"
+#include "analysis/report/output_file.hpp"
 #include "cli/commands.hpp"
-#include "cli/output_file.hpp"
 #include "engine/input_error.hpp"
-#include "engine/scenario_loader.hpp"
+#include "engine/load/scenario_loader.hpp"
 #include "interop/genius_folder.hpp"
 #include "interop/genius_import.hpp"
 #include "interop/openspiel_bargaining.hpp"
@@ -26,7 +26,7 @@ struct ImportOptions {
 };
 
 // The imported scenario goes through the normal loader before anything is written, so an
-// import never leaves a file that `parley run` would refuse (DESIGN.md, rule 3).
+// import never leaves a file that `parley run` would refuse (docs/architecture.md, rule 3).
 int write_scenario(const nlohmann::ordered_json& scenario, const std::string& out) {
   const std::string text = scenario.dump(2) + "\n";
   load_scenario_text(text, out.empty() ? "imported scenario" : out, builtin_agents());

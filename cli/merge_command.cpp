@@ -4,9 +4,9 @@
 #include <memory>
 
 #include "cli/commands.hpp"
-#include "cli/sweep_files.hpp"
 #include "engine/format.hpp"
 #include "engine/input_error.hpp"
+#include "sweep/files.hpp"
 
 namespace parley::cli {
 

@@ -3,11 +3,11 @@
 #include <optional>
 
 #include "agents/builtin_agents.hpp"
-#include "analysis/run_report.hpp"
-#include "analysis/trace_writer.hpp"
+#include "analysis/report/output_file.hpp"
+#include "analysis/report/run_report.hpp"
+#include "analysis/report/trace_writer.hpp"
 #include "cli/commands.hpp"
-#include "cli/output_file.hpp"
-#include "engine/scenario_loader.hpp"
+#include "engine/load/scenario_loader.hpp"
 #include "engine/simulator.hpp"
 #include "interop/scenario_source.hpp"
 

@@ -1,7 +1,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "engine/schema_text.hpp"
+#include "engine/load/schema_text.hpp"
 
 namespace parley::cli {
 

@@ -3,10 +3,10 @@
 #include <iostream>
 #include <memory>
 
-#include "analysis/summary_text.hpp"
 #include "cli/commands.hpp"
-#include "cli/sweep_files.hpp"
 #include "engine/input_error.hpp"
+#include "sweep/files.hpp"
+#include "sweep/summary_text.hpp"
 
 namespace parley::cli {
 

@@ -8,21 +8,21 @@
 #include <thread>
 
 #include "agents/builtin_agents.hpp"
-#include "analysis/runs_csv.hpp"
-#include "analysis/sweep_recorder.hpp"
-#include "analysis/sweep_state.hpp"
+#include "analysis/report/output_file.hpp"
 #include "cli/commands.hpp"
-#include "cli/output_file.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/stop_signal.hpp"
-#include "cli/sweep_files.hpp"
 #include "engine/format.hpp"
 #include "engine/input_error.hpp"
-#include "engine/parameter_slot.hpp"
-#include "engine/sampling_design.hpp"
-#include "engine/scenario_loader.hpp"
+#include "engine/load/scenario_loader.hpp"
+#include "engine/random/sampling_design.hpp"
+#include "engine/scenario/parameter_slot.hpp"
 #include "engine/simulator.hpp"
-#include "engine/sweep_runner.hpp"
+#include "sweep/files.hpp"
+#include "sweep/recorder.hpp"
+#include "sweep/runner.hpp"
+#include "sweep/runs_csv.hpp"
+#include "sweep/state.hpp"
 
 namespace parley::cli {
 

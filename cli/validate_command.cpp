@@ -3,8 +3,8 @@
 
 #include "agents/builtin_agents.hpp"
 #include "cli/commands.hpp"
-#include "engine/outcome_space.hpp"
-#include "engine/scenario_loader.hpp"
+#include "engine/load/scenario_loader.hpp"
+#include "engine/scenario/outcome_space.hpp"
 
 namespace parley::cli {
 

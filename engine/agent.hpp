@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "engine/move.hpp"
-#include "engine/outcome_space.hpp"
-#include "engine/random.hpp"
+#include "engine/random/random.hpp"
+#include "engine/scenario/outcome_space.hpp"
 
 namespace parley {
 
@@ -14,7 +14,7 @@ struct WorldState;
 struct BattlefieldState;
 struct TypePriors;
 
-// Everything an agent may know when it is created for one party on one track (DESIGN.md,
+// Everything an agent may know when it is created for one party on one track (docs/architecture.md,
 // rule 2): its own preferences and the public rules. Other parties' preferences are present
 // only when the scenario declares complete information.
 struct AgentSetup {
@@ -39,13 +39,13 @@ struct AgentSetup {
   RandomStream* rng = nullptr;  // the agent's own stream for this run
   // The run's world (docs/world.md), updated every round; null when the scenario has none.
   // `world->battlefield` is public; `world->parties[q]` for another party q may be read only
-  // under complete information (DESIGN.md, rule 2).
+  // under complete information (docs/architecture.md, rule 2).
   const WorldState* world = nullptr;
   // Is this track's reservation the value of fighting on (a war track, docs/world.md)?
   bool war_track = false;
-  // Private types (engine/private_type.hpp): this party's own drawn type (-1: it has none), and
-  // every party's public prior (null when no party has types). The prior is all an agent may
-  // know of another party's type (DESIGN.md, rule 2).
+  // Private types (engine/world/private_type.hpp): this party's own drawn type (-1: it has none),
+  // and every party's public prior (null when no party has types). The prior is all an agent may
+  // know of another party's type (docs/architecture.md, rule 2).
   int own_type = -1;
   const TypePriors* type_priors = nullptr;
 

@@ -27,7 +27,7 @@ struct ModelRequirements {
   bool bilateral = false;             // needs exactly two parties
 };
 
-// An agent model registered by name (OpenSpiel's registry shape, DESIGN.md).
+// An agent model registered by name (OpenSpiel's registry shape, docs/architecture.md).
 struct AgentModel {
   std::string name;
   std::string summary;

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "engine/run_result.hpp"
-#include "engine/world_spec.hpp"
+#include "engine/world/world_spec.hpp"
 
 namespace parley {
 
@@ -77,7 +77,8 @@ struct EventArgError {
 };
 
 // An event kind registered by name, with its documented parameters (the agent registry's
-// shape, DESIGN.md rule 4). Adding a kind is one file pair under engine/events/ and one test.
+// shape, docs/architecture.md rule 4). Adding a kind is one file pair under engine/world/events/
+// and one test.
 struct EventKind {
   std::string name;
   std::string summary;
@@ -114,7 +115,7 @@ std::optional<EventArgError> resolve_event_args(const EventKind& kind,
                                                 const Scenario& scenario,
                                                 std::map<std::string, double>& resolved);
 
-// The kinds shipped in engine/events/, registered once.
+// The kinds shipped in engine/world/events/, registered once.
 const EventKindRegistry& builtin_event_kinds();
 
 }  // namespace parley

@@ -4,8 +4,8 @@
 
 namespace parley {
 
-// Bad input, reported for people (DESIGN.md, rule 3): where (file, line:column, JSON pointer),
-// what was expected and what was found. The CLI prints what() and exits with status 2.
+// Bad input, reported for people (docs/architecture.md, rule 3): where (file, line:column, JSON
+// pointer), what was expected and what was found. The CLI prints what() and exits with status 2.
 class InputError : public std::runtime_error {
  public:
   InputError(std::string file, int line, int column, std::string pointer, std::string expected,

@@ -1,5 +1,5 @@
 #pragma once
-#include "engine/deal.hpp"
+#include "engine/scenario/deal.hpp"
 
 namespace parley {
 

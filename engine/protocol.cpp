@@ -1,8 +1,8 @@
 #include "engine/protocol.hpp"
 
-#include "engine/alternating_offers.hpp"
-#include "engine/single_text.hpp"
-#include "engine/stacked_alternating_offers.hpp"
+#include "engine/protocols/alternating_offers.hpp"
+#include "engine/protocols/single_text.hpp"
+#include "engine/protocols/stacked_alternating_offers.hpp"
 
 namespace parley {
 

@@ -15,8 +15,8 @@ struct TrackRun {
   std::vector<std::unique_ptr<Agent>> agents;  // one per party, party order
   int proposer = 0;                            // who offers in the next round
   TrackResult result;
-  // Single-text only (engine/single_text.hpp): the mediator's standing text and, per party, the
-  // utility of the best text it has vetoed (empty until the first round).
+  // Single-text only (engine/protocols/single_text.hpp): the mediator's standing text and, per
+  // party, the utility of the best text it has vetoed (empty until the first round).
   Deal text;
   std::vector<double> floor;
 };
@@ -24,8 +24,8 @@ struct TrackRun {
 // Shared by the protocols: announce a move to the track's agents and to the trace.
 void publish(TrackRun& run, const Move& move, TraceSink* trace);
 
-// The rules of a round (DESIGN.md, Vocabulary). `play_round` runs one round of one open track:
-// one offer and the answers to it. It closes the track (result.status) on agreement,
+// The rules of a round (docs/architecture.md, Vocabulary). `play_round` runs one round of one open
+// track: one offer and the answers to it. It closes the track (result.status) on agreement,
 // walk-away or breakdown; the simulator closes it at the deadline.
 class Protocol {
  public:

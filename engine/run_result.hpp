@@ -2,8 +2,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "engine/deal.hpp"
-#include "engine/world_result.hpp"
+#include "engine/scenario/deal.hpp"
+#include "engine/world/world_result.hpp"
 
 namespace parley {
 
@@ -39,7 +39,7 @@ struct PartyResult {
   double war_cost_utility = 0.0;
 };
 
-// One simulation with one seed (DESIGN.md, Vocabulary).
+// One simulation with one seed (docs/architecture.md, Vocabulary).
 struct RunResult {
   std::uint64_t seed = 0;
   std::uint64_t run = 0;

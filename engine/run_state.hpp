@@ -3,12 +3,12 @@
 #include <string>
 #include <vector>
 
-#include "engine/battlefield_cache.hpp"
-#include "engine/outcome_space.hpp"
-#include "engine/preferences.hpp"
-#include "engine/private_type.hpp"
-#include "engine/scenario.hpp"
-#include "engine/world_state.hpp"
+#include "engine/scenario/outcome_space.hpp"
+#include "engine/scenario/preferences.hpp"
+#include "engine/scenario/scenario.hpp"
+#include "engine/world/battlefield_cache.hpp"
+#include "engine/world/private_type.hpp"
+#include "engine/world/world_state.hpp"
 
 namespace parley {
 
@@ -27,8 +27,8 @@ struct RunState {
   // Per track: the run's own outcome spaces, only when an event changes weights (empty
   // otherwise: agents then use the simulator's shared spaces).
   std::vector<OutcomeSpace> spaces;
-  // Private types (engine/private_type.hpp), drawn at the start of each run: every typed party's
-  // public prior, and per party the drawn type (-1: none). Empty when no party has types.
+  // Private types (engine/world/private_type.hpp), drawn at the start of each run: every typed
+  // party's public prior, and per party the drawn type (-1: none). Empty when no party has types.
   TypePriors type_priors;
   std::vector<int> drawn_types;
   // Battlefield solutions by their inputs, kept across runs: `reset` leaves it alone.

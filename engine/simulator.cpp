@@ -4,9 +4,9 @@
 #include <cmath>
 #include <optional>
 
-#include "engine/implementation.hpp"
 #include "engine/input_error.hpp"
-#include "engine/private_type.hpp"
+#include "engine/world/implementation.hpp"
+#include "engine/world/private_type.hpp"
 
 namespace parley {
 

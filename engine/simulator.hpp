@@ -4,13 +4,13 @@
 #include <vector>
 
 #include "engine/agent_registry.hpp"
-#include "engine/outcome_space.hpp"
 #include "engine/protocol.hpp"
 #include "engine/run_result.hpp"
 #include "engine/run_state.hpp"
-#include "engine/scenario.hpp"
+#include "engine/scenario/outcome_space.hpp"
+#include "engine/scenario/scenario.hpp"
 #include "engine/trace.hpp"
-#include "engine/world.hpp"
+#include "engine/world/world.hpp"
 
 namespace parley {
 
@@ -21,7 +21,7 @@ class Simulator {
   Simulator(ScenarioPtr scenario, const AgentRegistry& registry);
 
   // One run of the scenario as written. Its randomness comes only from (seed, run_index)
-  // (DESIGN.md, rule 1).
+  // (docs/architecture.md, rule 1).
   RunResult run(std::uint64_t seed, std::uint64_t run_index = 0, TraceSink* trace = nullptr) const;
   // One run with the given state (a sweep's drawn parameters applied to a copy of baseline()).
   // The state may be changed by the run (the world, events); reset it before reusing it.

@@ -1,7 +1,7 @@
 #pragma once
 #include "engine/move.hpp"
 #include "engine/run_result.hpp"
-#include "engine/world_state.hpp"
+#include "engine/world/world_state.hpp"
 
 namespace parley {
 

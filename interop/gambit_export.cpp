@@ -8,7 +8,7 @@
 
 #include "engine/format.hpp"
 #include "engine/input_error.hpp"
-#include "engine/outcome_space.hpp"
+#include "engine/scenario/outcome_space.hpp"
 #include "interop/import_support.hpp"
 
 namespace parley {

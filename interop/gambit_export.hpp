@@ -2,7 +2,7 @@
 #include <cstdint>
 #include <ostream>
 
-#include "engine/scenario.hpp"
+#include "engine/scenario/scenario.hpp"
 
 namespace parley {
 

@@ -2,7 +2,7 @@
 
 #include <filesystem>
 
-#include "engine/scenario_loader.hpp"
+#include "engine/load/scenario_loader.hpp"
 #include "interop/genius_folder.hpp"
 
 namespace parley {

@@ -2,7 +2,7 @@
 #include <string>
 
 #include "engine/agent_registry.hpp"
-#include "engine/scenario.hpp"
+#include "engine/scenario/scenario.hpp"
 #include "interop/genius_import.hpp"
 
 namespace parley {

@@ -8,8 +8,8 @@
 namespace parley {
 
 // An XML file read for import and kept in memory, so that every complaint about it can name
-// the file, the line and column of the element, and its path (DESIGN.md, rule 3). The path
-// plays the part of the JSON pointer: /utility_space/objective/issue[2]/@type.
+// the file, the line and column of the element, and its path (docs/architecture.md, rule 3). The
+// path plays the part of the JSON pointer: /utility_space/objective/issue[2]/@type.
 class XmlFile {
  public:
   // Reads and parses `path`; throws InputError when it cannot be read or is not well formed.

@@ -1,10 +1,10 @@
-#include "cli/sweep_files.hpp"
+#include "sweep/files.hpp"
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
-#include "cli/output_file.hpp"
+#include "analysis/report/output_file.hpp"
 #include "engine/input_error.hpp"
 
 namespace parley::cli {

@@ -1,7 +1,7 @@
 #pragma once
 #include <string>
 
-#include "analysis/sweep_state.hpp"
+#include "sweep/state.hpp"
 
 namespace parley::cli {
 

@@ -1,10 +1,10 @@
-#include "analysis/sweep_layout.hpp"
+#include "sweep/layout.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
-#include "analysis/json_number.hpp"
+#include "analysis/statistics/json_number.hpp"
 
 namespace parley {
 

@@ -3,11 +3,11 @@
 #include <string>
 #include <vector>
 
-#include "analysis/history_comparison.hpp"
-#include "engine/issue.hpp"
-#include "engine/parameter_slot.hpp"
+#include "analysis/report/history_comparison.hpp"
+#include "engine/scenario/issue.hpp"
+#include "engine/scenario/parameter_slot.hpp"
+#include "engine/scenario/uncertainty.hpp"
 #include "engine/simulator.hpp"
-#include "engine/uncertainty.hpp"
 
 namespace parley {
 

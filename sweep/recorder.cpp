@@ -1,7 +1,7 @@
-#include "analysis/sweep_recorder.hpp"
+#include "sweep/recorder.hpp"
 
-#include "analysis/runs_csv.hpp"
-#include "analysis/utility_set.hpp"
+#include "analysis/solutions/utility_set.hpp"
+#include "sweep/runs_csv.hpp"
 
 namespace parley {
 

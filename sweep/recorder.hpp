@@ -5,11 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "analysis/efficiency.hpp"
-#include "analysis/sweep_summary.hpp"
-#include "engine/parameter_slot.hpp"
+#include "analysis/solutions/efficiency.hpp"
+#include "engine/scenario/parameter_slot.hpp"
 #include "engine/simulator.hpp"
-#include "engine/sweep_runner.hpp"
+#include "sweep/runner.hpp"
+#include "sweep/summary.hpp"
 
 namespace parley {
 

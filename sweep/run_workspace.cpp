@@ -1,4 +1,4 @@
-#include "engine/run_workspace.hpp"
+#include "sweep/run_workspace.hpp"
 
 #include <algorithm>
 #include <iterator>
@@ -61,7 +61,7 @@ void RunWorkspace::apply(const double* values) {
         std::next(state_.agent_params[slot.party].begin(), slot.agent_parameter)->second = v;
         break;
       // The world's parameters in force: World::begin derives the samplers and re-solves the
-      // battlefield from them when the run starts (engine/war_value.cpp).
+      // battlefield from them when the run starts (engine/world/war_value.cpp).
       case SlotKind::WinProbability:
         state_.world.battlefield.win_probability = v;
         break;

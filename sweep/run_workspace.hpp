@@ -1,8 +1,8 @@
 #pragma once
 #include <vector>
 
-#include "engine/parameter_slot.hpp"
 #include "engine/run_state.hpp"
+#include "engine/scenario/parameter_slot.hpp"
 #include "engine/simulator.hpp"
 
 namespace parley {

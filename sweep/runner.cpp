@@ -1,4 +1,4 @@
-#include "engine/sweep_runner.hpp"
+#include "sweep/runner.hpp"
 
 #include <chrono>
 #include <condition_variable>
@@ -7,7 +7,7 @@
 #include <mutex>
 #include <thread>
 
-#include "engine/run_workspace.hpp"
+#include "sweep/run_workspace.hpp"
 
 namespace parley {
 

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "engine/parameter_slot.hpp"
+#include "engine/random/sampling_design.hpp"
 #include "engine/run_result.hpp"
-#include "engine/sampling_design.hpp"
+#include "engine/scenario/parameter_slot.hpp"
 #include "engine/simulator.hpp"
 
 namespace parley {

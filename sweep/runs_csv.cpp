@@ -1,4 +1,4 @@
-#include "analysis/runs_csv.hpp"
+#include "sweep/runs_csv.hpp"
 
 #include <charconv>
 #include <cmath>

@@ -2,8 +2,8 @@
 #include <cstdint>
 #include <string>
 
-#include "analysis/sweep_layout.hpp"
 #include "engine/run_result.hpp"
+#include "sweep/layout.hpp"
 
 namespace parley {
 

@@ -1,4 +1,4 @@
-#include "analysis/sweep_state.hpp"
+#include "sweep/state.hpp"
 
 #include <algorithm>
 #include <cstdio>

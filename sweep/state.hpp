@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "analysis/sweep_summary.hpp"
+#include "sweep/summary.hpp"
 
 namespace parley {
 

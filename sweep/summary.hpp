@@ -5,17 +5,17 @@
 #include <optional>
 #include <vector>
 
-#include "analysis/categorical.hpp"
-#include "analysis/efficiency.hpp"
-#include "analysis/histogram.hpp"
-#include "analysis/history_comparison.hpp"
-#include "analysis/moments.hpp"
-#include "analysis/proportion.hpp"
-#include "analysis/regression.hpp"
-#include "analysis/sobol.hpp"
-#include "analysis/survival.hpp"
-#include "analysis/sweep_layout.hpp"
+#include "analysis/report/history_comparison.hpp"
+#include "analysis/solutions/efficiency.hpp"
+#include "analysis/statistics/categorical.hpp"
+#include "analysis/statistics/histogram.hpp"
+#include "analysis/statistics/moments.hpp"
+#include "analysis/statistics/proportion.hpp"
+#include "analysis/statistics/regression.hpp"
+#include "analysis/statistics/sobol.hpp"
+#include "analysis/statistics/survival.hpp"
 #include "engine/run_result.hpp"
+#include "sweep/layout.hpp"
 
 namespace parley {
 
@@ -30,8 +30,8 @@ struct RunContext {
 };
 
 // The streaming statistics of a sweep (docs/sweep.md, "summary.json"): one per thread, merged
-// at the end. Every accumulator is exact or integer (analysis/exact_sum.hpp), so merging in
-// any order, of any split of the runs, gives bit-identical statistics — and so a bit-identical
+// at the end. Every accumulator is exact or integer (analysis/statistics/exact_sum.hpp), so merging
+// in any order, of any split of the runs, gives bit-identical statistics — and so a bit-identical
 // summary for any thread count, shard split or resumed run. Memory does not depend on the
 // number of runs.
 class SweepStatistics {

@@ -1,4 +1,4 @@
-#include "analysis/summary_text.hpp"
+#include "sweep/summary_text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -6,7 +6,7 @@
 #include <sstream>
 #include <vector>
 
-#include "analysis/text_table.hpp"
+#include "analysis/report/text_table.hpp"
 #include "engine/format.hpp"
 
 namespace parley {

@@ -1,10 +1,10 @@
-#include "analysis/history_comparison.hpp"
+#include "analysis/report/history_comparison.hpp"
 
 #include <sstream>
 #include <stdexcept>
 
-#include "analysis/terms_json.hpp"
-#include "analysis/text_table.hpp"
+#include "analysis/report/terms_json.hpp"
+#include "analysis/report/text_table.hpp"
 #include "engine/format.hpp"
 
 namespace parley {

@@ -3,10 +3,10 @@
 #include <string>
 #include <vector>
 
-#include "analysis/moments.hpp"
-#include "analysis/proportion.hpp"
+#include "analysis/statistics/moments.hpp"
+#include "analysis/statistics/proportion.hpp"
 #include "engine/run_result.hpp"
-#include "engine/scenario.hpp"
+#include "engine/scenario/scenario.hpp"
 
 namespace parley {
 
@@ -71,7 +71,7 @@ HistoryOutline history_outline_from_json(const nlohmann::json& json);
 
 // The share of a sweep's runs matching history, per recorded track and for the whole pattern,
 // and how far the simulated round of agreement falls from the historical one. Integer counts
-// and exact moments: merges are exact in any order (DESIGN.md, rule 5).
+// and exact moments: merges are exact in any order (docs/architecture.md, rule 5).
 class HistoryTally {
  public:
   HistoryTally() = default;

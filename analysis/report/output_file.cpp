@@ -1,4 +1,4 @@
-#include "cli/output_file.hpp"
+#include "analysis/report/output_file.hpp"
 
 #include <cstdio>
 #include <stdexcept>

@@ -4,8 +4,8 @@
 
 namespace parley::cli {
 
-// A file written all or nothing (DESIGN.md, rule 3): content goes to FILE.partial, which is
-// renamed over FILE by commit(); destroyed without commit, the partial file is removed.
+// A file written all or nothing (docs/architecture.md, rule 3): content goes to FILE.partial, which
+// is renamed over FILE by commit(); destroyed without commit, the partial file is removed.
 class OutputFile {
  public:
   explicit OutputFile(std::string path);

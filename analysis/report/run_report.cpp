@@ -1,11 +1,11 @@
-#include "analysis/run_report.hpp"
+#include "analysis/report/run_report.hpp"
 
 #include <algorithm>
 #include <sstream>
 
-#include "analysis/history_comparison.hpp"
-#include "analysis/terms_json.hpp"
-#include "analysis/world_json.hpp"
+#include "analysis/report/history_comparison.hpp"
+#include "analysis/report/terms_json.hpp"
+#include "analysis/report/world_json.hpp"
 #include "engine/format.hpp"
 
 namespace parley {

@@ -1,4 +1,4 @@
-#include "analysis/terms_json.hpp"
+#include "analysis/report/terms_json.hpp"
 
 #include <cmath>
 #include <cstdio>

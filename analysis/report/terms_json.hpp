@@ -1,9 +1,9 @@
 #pragma once
 #include <nlohmann/json.hpp>
 
-#include "engine/deal.hpp"
-#include "engine/outcome_space.hpp"
-#include "engine/scenario.hpp"
+#include "engine/scenario/deal.hpp"
+#include "engine/scenario/outcome_space.hpp"
+#include "engine/scenario/scenario.hpp"
 
 namespace parley {
 

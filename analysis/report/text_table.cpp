@@ -1,4 +1,4 @@
-#include "analysis/text_table.hpp"
+#include "analysis/report/text_table.hpp"
 
 #include <algorithm>
 

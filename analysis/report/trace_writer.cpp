@@ -1,9 +1,9 @@
-#include "analysis/trace_writer.hpp"
+#include "analysis/report/trace_writer.hpp"
 
 #include <nlohmann/json.hpp>
 
-#include "analysis/terms_json.hpp"
-#include "analysis/world_json.hpp"
+#include "analysis/report/terms_json.hpp"
+#include "analysis/report/world_json.hpp"
 
 namespace parley {
 

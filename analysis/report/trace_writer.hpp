@@ -1,7 +1,7 @@
 #pragma once
 #include <ostream>
 
-#include "engine/scenario.hpp"
+#include "engine/scenario/scenario.hpp"
 #include "engine/simulator.hpp"
 #include "engine/trace.hpp"
 

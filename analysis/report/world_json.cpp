@@ -1,6 +1,6 @@
-#include "analysis/world_json.hpp"
+#include "analysis/report/world_json.hpp"
 
-#include "analysis/terms_json.hpp"
+#include "analysis/report/terms_json.hpp"
 
 namespace parley {
 

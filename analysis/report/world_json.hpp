@@ -2,7 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/run_result.hpp"
-#include "engine/scenario.hpp"
+#include "engine/scenario/scenario.hpp"
 
 namespace parley {
 

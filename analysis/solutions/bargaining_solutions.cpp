@@ -1,10 +1,10 @@
-#include "analysis/bargaining_solutions.hpp"
+#include "analysis/solutions/bargaining_solutions.hpp"
 
 #include <algorithm>
 #include <limits>
 
-#include "analysis/pareto.hpp"
-#include "analysis/tie_break.hpp"
+#include "analysis/solutions/pareto.hpp"
+#include "analysis/solutions/tie_break.hpp"
 
 namespace parley {
 namespace {

@@ -4,7 +4,7 @@
 #include <optional>
 #include <vector>
 
-#include "analysis/utility_set.hpp"
+#include "analysis/solutions/utility_set.hpp"
 
 namespace parley {
 
@@ -16,7 +16,7 @@ namespace parley {
 // below is monotone, so its maximum over all individually rational outcomes is reached on
 // the frontier too; restricting to it keeps a dominated outcome that ties on the criterion
 // (same minimum gain, say) from being chosen. Ties: scores within kTieTolerance (relative,
-// analysis/tie_break.hpp) are equal and the lowest outcome index wins.
+// analysis/solutions/tie_break.hpp) are equal and the lowest outcome index wins.
 
 // Nash: maximises the product of gains prod_i (u_i - d_i). When no candidate gives every
 // party a positive gain the product is 0 everywhere and the lowest-index candidate is chosen.

@@ -1,11 +1,11 @@
-#include "analysis/efficiency.hpp"
+#include "analysis/solutions/efficiency.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
-#include "analysis/bargaining_solutions.hpp"
-#include "analysis/pareto.hpp"
+#include "analysis/solutions/bargaining_solutions.hpp"
+#include "analysis/solutions/pareto.hpp"
 
 namespace parley {
 

@@ -4,7 +4,7 @@
 #include <optional>
 #include <vector>
 
-#include "analysis/utility_set.hpp"
+#include "analysis/solutions/utility_set.hpp"
 
 namespace parley {
 
@@ -25,7 +25,8 @@ EfficiencyReference efficiency_reference(const UtilitySet& set);
 // undefined for the track are std::nullopt: no individually rational outcome (no Nash or KS
 // point), or a maximal Nash product of 0 (nothing to be a fraction of).
 struct DealEfficiency {
-  bool pareto_optimal = false;  // no outcome dominates u (analysis/pareto.hpp, with tolerance)
+  bool pareto_optimal =
+      false;  // no outcome dominates u (analysis/solutions/pareto.hpp, with tolerance)
   double distance_to_frontier = 0.0;  // Euclidean, to the nearest frontier outcome (+inf if none)
   // nash_product(u) / max: in [0, 1] for grid deals; an off-grid deal (a share between grid
   // points) can beat every grid outcome and exceed 1.

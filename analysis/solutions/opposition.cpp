@@ -1,4 +1,4 @@
-#include "analysis/opposition.hpp"
+#include "analysis/solutions/opposition.hpp"
 
 #include <cmath>
 #include <limits>

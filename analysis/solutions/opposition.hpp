@@ -1,7 +1,7 @@
 #pragma once
 #include <optional>
 
-#include "analysis/utility_set.hpp"
+#include "analysis/solutions/utility_set.hpp"
 
 namespace parley {
 

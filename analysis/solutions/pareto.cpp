@@ -1,4 +1,4 @@
-#include "analysis/pareto.hpp"
+#include "analysis/solutions/pareto.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "analysis/utility_set.hpp"
+#include "analysis/solutions/utility_set.hpp"
 
 namespace parley {
 

@@ -1,4 +1,4 @@
-#include "analysis/utility_set.hpp"
+#include "analysis/solutions/utility_set.hpp"
 
 namespace parley {
 

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "engine/outcome_space.hpp"
+#include "engine/scenario/outcome_space.hpp"
 
 namespace parley {
 

@@ -1,11 +1,11 @@
-#include "analysis/categorical.hpp"
+#include "analysis/statistics/categorical.hpp"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <numeric>
 #include <stdexcept>
 
-#include "analysis/json_number.hpp"
+#include "analysis/statistics/json_number.hpp"
 
 namespace parley {
 

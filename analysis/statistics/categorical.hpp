@@ -4,7 +4,7 @@
 #include <nlohmann/json_fwd.hpp>
 #include <vector>
 
-#include "analysis/proportion.hpp"
+#include "analysis/statistics/proportion.hpp"
 
 namespace parley {
 

@@ -4,7 +4,7 @@
 namespace parley {
 
 // A value hi + lo carried to about 106 bits. The statistics read their exact sums
-// (analysis/exact_sum.hpp) into this to compute variances and covariances, where
+// (analysis/statistics/exact_sum.hpp) into this to compute variances and covariances, where
 // S2 - S1^2/n would cancel catastrophically in plain doubles. Classic error-free
 // transformations (Dekker 1971, Knuth TAOCP 2; Hida, Li & Bailey's QD library).
 struct DoubleDouble {

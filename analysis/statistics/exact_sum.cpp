@@ -1,4 +1,4 @@
-#include "analysis/exact_sum.hpp"
+#include "analysis/statistics/exact_sum.hpp"
 
 #include <algorithm>
 #include <bit>

@@ -6,14 +6,14 @@
 #include <string>
 #include <string_view>
 
-#include "analysis/double_double.hpp"
+#include "analysis/statistics/double_double.hpp"
 
 namespace parley {
 
 // A sum of doubles kept exactly, so that it does not depend on the order of the additions:
 // any split of a sweep into shards, merged in any order, gives a bit-identical result
-// (DESIGN.md, rules 1 and 5). Floating-point addition is not associative, so a plain running
-// sum (or Welford's mean) cannot promise that; an exact sum can.
+// (docs/architecture.md, rules 1 and 5). Floating-point addition is not associative, so a plain
+// running sum (or Welford's mean) cannot promise that; an exact sum can.
 //
 // How: a fixed-point integer whose least significant bit weighs 2^-1074 (the smallest
 // double) and that reaches past 2^1024 with room for 2^64 additions (Kulisch's long

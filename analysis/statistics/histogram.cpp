@@ -1,11 +1,11 @@
-#include "analysis/histogram.hpp"
+#include "analysis/statistics/histogram.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
-#include "analysis/json_number.hpp"
+#include "analysis/statistics/json_number.hpp"
 
 namespace parley {
 namespace {

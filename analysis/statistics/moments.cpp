@@ -1,9 +1,9 @@
-#include "analysis/moments.hpp"
+#include "analysis/statistics/moments.hpp"
 
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "analysis/json_number.hpp"
+#include "analysis/statistics/json_number.hpp"
 
 namespace parley {
 namespace {

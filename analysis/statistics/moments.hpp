@@ -3,14 +3,14 @@
 #include <limits>
 #include <nlohmann/json_fwd.hpp>
 
-#include "analysis/exact_sum.hpp"
+#include "analysis/statistics/exact_sum.hpp"
 
 namespace parley {
 
 // Count, mean, variance, minimum and maximum of a stream of numbers, mergeable with
-// bit-identical results for ANY split and ANY merge order (DESIGN.md, rule 5): the sum and
-// the sum of squares are kept exactly (analysis/exact_sum.hpp; each square enters as its
-// rounded value plus its fma rounding error), and the minimum and maximum are order-free.
+// bit-identical results for ANY split and ANY merge order (docs/architecture.md, rule 5): the sum
+// and the sum of squares are kept exactly (analysis/statistics/exact_sum.hpp; each square enters as
+// its rounded value plus its fma rounding error), and the minimum and maximum are order-free.
 // Welford/Chan updates were the alternative; their merges round differently in different
 // orders, so they would tie the sweep to one merge order.
 //

@@ -1,11 +1,11 @@
-#include "analysis/proportion.hpp"
+#include "analysis/statistics/proportion.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
-#include "analysis/json_number.hpp"
+#include "analysis/statistics/json_number.hpp"
 
 namespace parley {
 

@@ -7,13 +7,13 @@
 #include <span>
 #include <vector>
 
-#include "analysis/exact_sum.hpp"
+#include "analysis/statistics/exact_sum.hpp"
 
 namespace parley {
 
 // The sums a linear regression of an outcome y on p predictors x needs — n, sum z_i and
-// sum z_i z_j for z = (x_1..x_p, y) — kept exactly (analysis/exact_sum.hpp; products enter
-// as their rounded value plus the fma rounding error). So the sums, and everything derived
+// sum z_i z_j for z = (x_1..x_p, y) — kept exactly (analysis/statistics/exact_sum.hpp; products
+// enter as their rounded value plus the fma rounding error). So the sums, and everything derived
 // from them, are bit-identical for any split of the runs and any merge order. Memory:
 // (p+2)(p+3)/2 exact sums of 552 bytes, independent of the number of runs.
 //

@@ -1,4 +1,4 @@
-#include "analysis/sobol.hpp"
+#include "analysis/statistics/sobol.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -7,7 +7,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "analysis/json_number.hpp"
+#include "analysis/statistics/json_number.hpp"
 
 namespace parley {
 

@@ -5,7 +5,7 @@
 #include <span>
 #include <vector>
 
-#include "analysis/exact_sum.hpp"
+#include "analysis/statistics/exact_sum.hpp"
 
 namespace parley {
 

@@ -1,4 +1,4 @@
-#include "analysis/survival.hpp"
+#include "analysis/statistics/survival.hpp"
 
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -6,7 +6,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "analysis/json_number.hpp"
+#include "analysis/statistics/json_number.hpp"
 
 namespace parley {
 

@@ -1,10 +1,10 @@
-#include "engine/block_reader.hpp"
+#include "engine/load/block_reader.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <regex>
 
-#include "engine/message_text.hpp"
+#include "engine/load/message_text.hpp"
 
 namespace parley {
 

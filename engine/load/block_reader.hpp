@@ -2,14 +2,14 @@
 #include <string>
 #include <vector>
 
-#include "engine/json_document.hpp"
-#include "engine/scenario.hpp"
+#include "engine/load/json_document.hpp"
+#include "engine/scenario/scenario.hpp"
 
 namespace parley {
 
 // What the loaders of the optional blocks (types, mediation, history) share: reading values of
 // a document that passed the schema, resolving ids against the scenario built so far, dates to
-// rounds, and failing at the offending value (DESIGN.md, rule 3).
+// rounds, and failing at the offending value (docs/architecture.md, rule 3).
 class BlockReader {
  public:
   BlockReader(const JsonDocument& document, const Scenario& scenario)

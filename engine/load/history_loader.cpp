@@ -1,11 +1,11 @@
-#include "engine/history_loader.hpp"
+#include "engine/load/history_loader.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "engine/block_reader.hpp"
 #include "engine/format.hpp"
-#include "engine/message_text.hpp"
+#include "engine/load/block_reader.hpp"
+#include "engine/load/message_text.hpp"
 
 namespace parley {
 

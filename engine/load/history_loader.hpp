@@ -1,6 +1,6 @@
 #pragma once
-#include "engine/json_document.hpp"
-#include "engine/scenario.hpp"
+#include "engine/load/json_document.hpp"
+#include "engine/scenario/scenario.hpp"
 
 namespace parley {
 

@@ -1,11 +1,11 @@
-#include "engine/json_document.hpp"
+#include "engine/load/json_document.hpp"
 
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 
-#include "engine/message_text.hpp"
+#include "engine/load/message_text.hpp"
 
 namespace parley {
 

@@ -1,7 +1,7 @@
-#include "engine/mediation_loader.hpp"
+#include "engine/load/mediation_loader.hpp"
 
-#include "engine/block_reader.hpp"
-#include "engine/message_text.hpp"
+#include "engine/load/block_reader.hpp"
+#include "engine/load/message_text.hpp"
 
 namespace parley {
 

@@ -1,4 +1,4 @@
-#include "engine/message_text.hpp"
+#include "engine/load/message_text.hpp"
 
 #include <algorithm>
 #include <cstdio>

@@ -1,18 +1,18 @@
-#include "engine/scenario_builder.hpp"
+#include "engine/load/scenario_builder.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <regex>
 
-#include "engine/deal.hpp"
 #include "engine/format.hpp"
-#include "engine/history_loader.hpp"
-#include "engine/mediation_loader.hpp"
-#include "engine/message_text.hpp"
-#include "engine/outcome_space.hpp"
-#include "engine/type_loader.hpp"
-#include "engine/world_loader.hpp"
+#include "engine/load/history_loader.hpp"
+#include "engine/load/mediation_loader.hpp"
+#include "engine/load/message_text.hpp"
+#include "engine/load/type_loader.hpp"
+#include "engine/load/world_loader.hpp"
+#include "engine/scenario/deal.hpp"
+#include "engine/scenario/outcome_space.hpp"
 
 namespace parley {
 
@@ -79,7 +79,7 @@ class Builder {
     read_mediators();
     read_protocol();
     check_agent_requirements();
-    read_world(doc_, s_);  // world, pressure, events, implementation (engine/world_loader.hpp)
+    read_world(doc_, s_);  // world, pressure, events, implementation (engine/load/world_loader.hpp)
     // Private types, mediation and history (docs/scenario-format.md), after the world they use.
     read_private_types(doc_, s_);
     read_mediation(doc_, s_);

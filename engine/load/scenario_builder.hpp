@@ -1,7 +1,7 @@
 #pragma once
 #include "engine/agent_registry.hpp"
-#include "engine/json_document.hpp"
-#include "engine/scenario.hpp"
+#include "engine/load/json_document.hpp"
+#include "engine/scenario/scenario.hpp"
 
 namespace parley {
 

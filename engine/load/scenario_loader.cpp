@@ -1,13 +1,13 @@
-#include "engine/scenario_loader.hpp"
+#include "engine/load/scenario_loader.hpp"
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
-#include "engine/json_document.hpp"
-#include "engine/scenario_builder.hpp"
-#include "engine/schema_check.hpp"
-#include "engine/uncertainty_loader.hpp"
+#include "engine/load/json_document.hpp"
+#include "engine/load/scenario_builder.hpp"
+#include "engine/load/schema_check.hpp"
+#include "engine/load/uncertainty_loader.hpp"
 
 namespace parley {
 

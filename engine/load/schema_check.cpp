@@ -1,4 +1,4 @@
-#include "engine/schema_check.hpp"
+#include "engine/load/schema_check.hpp"
 
 #include <optional>
 #include <regex>
@@ -13,8 +13,8 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
-#include "engine/message_text.hpp"
-#include "engine/schema_text.hpp"
+#include "engine/load/message_text.hpp"
+#include "engine/load/schema_text.hpp"
 
 namespace parley {
 

@@ -1,5 +1,5 @@
 #pragma once
-#include "engine/json_document.hpp"
+#include "engine/load/json_document.hpp"
 
 namespace parley {
 

@@ -1,9 +1,9 @@
-#include "engine/uncertainty_loader.hpp"
+#include "engine/load/uncertainty_loader.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "engine/parameter_slot.hpp"
+#include "engine/scenario/parameter_slot.hpp"
 
 namespace parley {
 

@@ -1,8 +1,8 @@
 #pragma once
 #include "engine/agent_registry.hpp"
-#include "engine/json_document.hpp"
-#include "engine/scenario.hpp"
-#include "engine/uncertainty.hpp"
+#include "engine/load/json_document.hpp"
+#include "engine/scenario/scenario.hpp"
+#include "engine/scenario/uncertainty.hpp"
 
 namespace parley {
 

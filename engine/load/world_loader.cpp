@@ -1,12 +1,12 @@
-#include "engine/world_loader.hpp"
+#include "engine/load/world_loader.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "engine/cost_distribution.hpp"
 #include "engine/event.hpp"
 #include "engine/format.hpp"
-#include "engine/message_text.hpp"
+#include "engine/load/message_text.hpp"
+#include "engine/world/cost_distribution.hpp"
 
 namespace parley {
 

@@ -1,4 +1,4 @@
-#include "engine/alternating_offers.hpp"
+#include "engine/protocols/alternating_offers.hpp"
 
 namespace parley {
 

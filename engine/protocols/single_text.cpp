@@ -1,4 +1,4 @@
-#include "engine/single_text.hpp"
+#include "engine/protocols/single_text.hpp"
 
 #include <algorithm>
 #include <cmath>

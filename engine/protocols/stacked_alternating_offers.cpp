@@ -1,4 +1,4 @@
-#include "engine/stacked_alternating_offers.hpp"
+#include "engine/protocols/stacked_alternating_offers.hpp"
 
 namespace parley {
 

@@ -1,4 +1,4 @@
-#include "engine/distribution.hpp"
+#include "engine/random/distribution.hpp"
 
 #include <algorithm>
 #include <boost/math/distributions/normal.hpp>

@@ -1,4 +1,4 @@
-#include "engine/distribution_sampler.hpp"
+#include "engine/random/distribution_sampler.hpp"
 
 #include <boost/random/beta_distribution.hpp>
 #include <boost/random/lognormal_distribution.hpp>

@@ -1,8 +1,8 @@
 #pragma once
 #include <boost/random/discrete_distribution.hpp>
 
-#include "engine/distribution.hpp"
-#include "engine/random.hpp"
+#include "engine/random/distribution.hpp"
+#include "engine/random/random.hpp"
 
 namespace parley {
 

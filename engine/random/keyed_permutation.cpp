@@ -1,6 +1,6 @@
-#include "engine/keyed_permutation.hpp"
+#include "engine/random/keyed_permutation.hpp"
 
-#include "engine/random.hpp"
+#include "engine/random/random.hpp"
 
 namespace parley {
 

@@ -1,4 +1,4 @@
-#include "engine/poisson_sampler.hpp"
+#include "engine/random/poisson_sampler.hpp"
 
 #include <array>
 #include <cmath>

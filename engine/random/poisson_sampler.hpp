@@ -1,7 +1,7 @@
 #pragma once
 #include <cstdint>
 
-#include "engine/random.hpp"
+#include "engine/random/random.hpp"
 
 namespace parley {
 

@@ -1,4 +1,4 @@
-#include "engine/random.hpp"
+#include "engine/random/random.hpp"
 
 namespace parley {
 

@@ -14,7 +14,7 @@ inline std::uint64_t splitmix64(std::uint64_t& state) {
 
 // xoshiro256** (Blackman & Vigna): small state, fast seeding, a UniformRandomBitGenerator that
 // Boost.Random distributions accept. Run i of any job uses RandomStream(seed, i, purpose), so
-// results depend only on (seed, i), never on threads or scheduling (DESIGN.md, rule 1).
+// results depend only on (seed, i), never on threads or scheduling (docs/architecture.md, rule 1).
 class RandomStream {
  public:
   using result_type = std::uint64_t;

@@ -1,4 +1,4 @@
-#include "engine/sampling_design.hpp"
+#include "engine/random/sampling_design.hpp"
 
 #include <algorithm>
 

@@ -2,10 +2,10 @@
 #include <cstdint>
 #include <vector>
 
-#include "engine/distribution.hpp"
-#include "engine/distribution_sampler.hpp"
-#include "engine/keyed_permutation.hpp"
-#include "engine/uncertainty.hpp"
+#include "engine/random/distribution.hpp"
+#include "engine/random/distribution_sampler.hpp"
+#include "engine/random/keyed_permutation.hpp"
+#include "engine/scenario/uncertainty.hpp"
 
 namespace parley {
 

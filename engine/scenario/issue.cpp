@@ -1,4 +1,4 @@
-#include "engine/issue.hpp"
+#include "engine/scenario/issue.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -4,7 +4,7 @@
 
 namespace parley {
 
-// The four kinds of issue (DESIGN.md, Vocabulary).
+// The four kinds of issue (docs/architecture.md, Vocabulary).
 enum class IssueKind { Options, Quantity, Share, Flag };
 
 const char* to_string(IssueKind kind);

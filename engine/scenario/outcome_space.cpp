@@ -1,4 +1,4 @@
-#include "engine/outcome_space.hpp"
+#include "engine/scenario/outcome_space.hpp"
 
 #include <algorithm>
 #include <numeric>

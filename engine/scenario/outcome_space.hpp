@@ -3,14 +3,14 @@
 #include <cstdint>
 #include <vector>
 
-#include "engine/deal.hpp"
-#include "engine/scenario.hpp"
+#include "engine/scenario/deal.hpp"
+#include "engine/scenario/scenario.hpp"
 
 namespace parley {
 
 // Every deal of one track, enumerated once (mixed radix over the issues' levels, first issue
 // slowest), with each party's track utility precomputed. Agents search these arrays; they do
-// not recompute utilities (DESIGN.md, The path of data).
+// not recompute utilities (docs/architecture.md, The path of data).
 class OutcomeSpace {
  public:
   OutcomeSpace(const Scenario& scenario, int track);

@@ -1,4 +1,4 @@
-#include "engine/parameter_slot.hpp"
+#include "engine/scenario/parameter_slot.hpp"
 
 #include <cmath>
 #include <functional>
@@ -129,7 +129,7 @@ PartyCost file_cost(const Scenario& s, int party, int kind) {
 }
 
 // /world/...: the battlefield's parameters and a party's war values and costs (the ranges are
-// those the world loader and engine/cost_distribution.cpp enforce).
+// those the world loader and engine/world/cost_distribution.cpp enforce).
 void bind_world(const std::vector<std::string>& t, const UncertainParameter& parameter,
                 const Scenario& s, ParameterSlot& slot, const std::function<void()>& unknown) {
   const WorldSpec& world = s.world;

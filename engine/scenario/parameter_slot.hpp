@@ -3,9 +3,9 @@
 #include <vector>
 
 #include "engine/agent_registry.hpp"
-#include "engine/distribution.hpp"
-#include "engine/scenario.hpp"
-#include "engine/uncertainty.hpp"
+#include "engine/random/distribution.hpp"
+#include "engine/scenario/scenario.hpp"
+#include "engine/scenario/uncertainty.hpp"
 
 namespace parley {
 

@@ -2,13 +2,14 @@
 #include <string>
 #include <vector>
 
-#include "engine/value_function.hpp"
+#include "engine/scenario/value_function.hpp"
 
 namespace parley {
 
-// What one party wants (DESIGN.md, Vocabulary). Indexed by the scenario's issue and track order.
-// A track's utility is the weighted mean of the party's value functions over the track's
-// issues, so it lies in [0, 1]; see docs/model.md for how rounds, discounting and costs apply.
+// What one party wants (docs/architecture.md, Vocabulary). Indexed by the scenario's issue and
+// track order. A track's utility is the weighted mean of the party's value functions over the
+// track's issues, so it lies in [0, 1]; see docs/model.md for how rounds, discounting and costs
+// apply.
 struct Preferences {
   std::vector<double> weights;        // salience per issue (> 0), scenario issue order
   std::vector<ValueFunction> values;  // value function per issue

@@ -1,4 +1,4 @@
-#include "engine/scenario.hpp"
+#include "engine/scenario/scenario.hpp"
 
 namespace parley {
 

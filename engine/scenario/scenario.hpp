@@ -4,13 +4,13 @@
 #include <string>
 #include <vector>
 
-#include "engine/calendar.hpp"
-#include "engine/history.hpp"
-#include "engine/issue.hpp"
-#include "engine/preferences.hpp"
-#include "engine/private_type.hpp"
-#include "engine/uncertainty.hpp"
-#include "engine/world_spec.hpp"
+#include "engine/scenario/calendar.hpp"
+#include "engine/scenario/history.hpp"
+#include "engine/scenario/issue.hpp"
+#include "engine/scenario/preferences.hpp"
+#include "engine/scenario/uncertainty.hpp"
+#include "engine/world/private_type.hpp"
+#include "engine/world/world_spec.hpp"
 
 namespace parley {
 
@@ -32,7 +32,7 @@ struct Party {
   std::string name;
   AgentSpec agent;
   Preferences preferences;
-  // Private types drawn per run from this prior (engine/private_type.hpp); empty: none.
+  // Private types drawn per run from this prior (engine/world/private_type.hpp); empty: none.
   std::vector<PartyType> types;
 };
 
@@ -63,9 +63,9 @@ struct ProtocolSpec {
   bool walk_away = false;              // may a responder leave for its reservation value?
   bool complete_information = false;   // are all parties' preferences public?
   int max_rounds = 10000;              // safety stop when there is no deadline
-  // Single-text only (engine/single_text.hpp, docs/mediation.md): the mediator holding the pen
-  // (index into Scenario::mediators, -1: unnamed), and whether it starts over when no text is
-  // left rather than declare deadlock.
+  // Single-text only (engine/protocols/single_text.hpp, docs/mediation.md): the mediator holding
+  // the pen (index into Scenario::mediators, -1: unnamed), and whether it starts over when no text
+  // is left rather than declare deadlock.
   int mediator = -1;
   bool restart_text = false;
 };
@@ -91,7 +91,7 @@ struct Scenario {
   WorldSpec world;  // battlefield, costs, pressure, events, implementation (docs/world.md)
   // The uncertainty block: numbers a sweep draws per run (docs/sweep.md); no parameters: none.
   UncertaintySpec uncertainty;
-  HistorySpec history;  // what really happened, for comparison (engine/history.hpp)
+  HistorySpec history;  // what really happened, for comparison (engine/scenario/history.hpp)
 
   int party_index(const std::string& id) const;  // -1 when absent
   int issue_index(const std::string& id) const;

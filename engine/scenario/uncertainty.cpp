@@ -1,4 +1,4 @@
-#include "engine/uncertainty.hpp"
+#include "engine/scenario/uncertainty.hpp"
 
 namespace parley {
 

@@ -2,7 +2,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/distribution.hpp"
+#include "engine/random/distribution.hpp"
 
 namespace parley {
 

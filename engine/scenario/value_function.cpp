@@ -1,4 +1,4 @@
-#include "engine/value_function.hpp"
+#include "engine/scenario/value_function.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "engine/battlefield.hpp"
+#include "engine/world/battlefield.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,8 +1,8 @@
 #pragma once
 #include <vector>
 
-#include "engine/random.hpp"
-#include "engine/world_state.hpp"
+#include "engine/random/random.hpp"
+#include "engine/world/world_state.hpp"
 
 namespace parley {
 

@@ -1,4 +1,4 @@
-#include "engine/battlefield_cache.hpp"
+#include "engine/world/battlefield_cache.hpp"
 
 namespace parley {
 

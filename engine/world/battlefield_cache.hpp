@@ -3,12 +3,12 @@
 #include <cstddef>
 #include <vector>
 
-#include "engine/battlefield.hpp"
+#include "engine/world/battlefield.hpp"
 
 namespace parley {
 
-// Solutions of the battlefield chain (engine/battlefield.hpp) remembered by what they depend on:
-// the number of states, battles per round, win and decisive probabilities and the discount. A
+// Solutions of the battlefield chain (engine/world/battlefield.hpp) remembered by what they depend
+// on: the number of states, battles per round, win and decisive probabilities and the discount. A
 // run with private types solves the chain for every type of every party at its start; across
 // the runs of one scenario (or of one sweep thread) those inputs repeat, so a solution is
 // computed once and then read. The result is the same numbers either way: `solve` is a pure

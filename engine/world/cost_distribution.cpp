@@ -1,4 +1,4 @@
-#include "engine/cost_distribution.hpp"
+#include "engine/world/cost_distribution.hpp"
 
 #include <boost/random/lognormal_distribution.hpp>
 #include <boost/random/normal_distribution.hpp>

@@ -1,7 +1,7 @@
 #pragma once
-#include "engine/poisson_sampler.hpp"
-#include "engine/random.hpp"
-#include "engine/world_spec.hpp"
+#include "engine/random/poisson_sampler.hpp"
+#include "engine/random/random.hpp"
+#include "engine/world/world_spec.hpp"
 
 namespace parley {
 
@@ -20,7 +20,7 @@ struct CostSampler {
 };
 
 // One draw of a per-round cost, the same on every platform (parley's Poisson
-// (engine/poisson_sampler.hpp), Boost.Random's lognormal, Marsaglia-Tsang's gamma on Boost's
+// (engine/random/poisson_sampler.hpp), Boost.Random's lognormal, Marsaglia-Tsang's gamma on Boost's
 // normals, uniform from the stream's own doubles). Fixed returns the mean; uniform is on [min,
 // max]; Poisson has the given mean; lognormal and gamma are parametrised by the cost's own mean and
 // standard deviation (docs/world.md, "Costs").

@@ -1,8 +1,8 @@
-#include "engine/implementation.hpp"
+#include "engine/world/implementation.hpp"
 
-#include "engine/random.hpp"
-#include "engine/scenario.hpp"
-#include "engine/world.hpp"
+#include "engine/random/random.hpp"
+#include "engine/scenario/scenario.hpp"
+#include "engine/world/world.hpp"
 
 namespace parley {
 

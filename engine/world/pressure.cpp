@@ -1,4 +1,4 @@
-#include "engine/pressure.hpp"
+#include "engine/world/pressure.hpp"
 
 #include "engine/run_state.hpp"
 

@@ -1,10 +1,10 @@
-#include "engine/private_type.hpp"
+#include "engine/world/private_type.hpp"
 
-#include "engine/battlefield.hpp"
-#include "engine/pressure.hpp"
-#include "engine/random.hpp"
+#include "engine/random/random.hpp"
 #include "engine/run_state.hpp"
-#include "engine/scenario.hpp"
+#include "engine/scenario/scenario.hpp"
+#include "engine/world/battlefield.hpp"
+#include "engine/world/pressure.hpp"
 
 namespace parley {
 
@@ -15,7 +15,7 @@ bool in_war(const Scenario& s, int party) {
 }
 
 // The type's discount in force at the start of the run: its own (or the party's) times the
-// factors of the active pressure levers on the party (engine/pressure.hpp).
+// factors of the active pressure levers on the party (engine/world/pressure.hpp).
 double type_discount(const Scenario& s, const RunState& state, int party, const PartyType& type) {
   double d = is_set(type.discount) ? type.discount : state.preferences[party].discount;
   const auto& levers = s.world.pressure;

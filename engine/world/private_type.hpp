@@ -11,8 +11,8 @@ struct RunState;
 
 // Private information (docs/world.md, "Private types and learning"). A party may have a type
 // (resolve, cost of war, strength) drawn per run from a prior the scenario states. The drawn type
-// is private to the party (DESIGN.md, rule 2): its own agent plays with the type's values in its
-// preferences; every other agent knows only the prior.
+// is private to the party (docs/architecture.md, rule 2): its own agent plays with the type's
+// values in its preferences; every other agent knows only the prior.
 
 inline constexpr double kUnset = std::numeric_limits<double>::quiet_NaN();
 inline bool is_set(double value) {
@@ -67,7 +67,8 @@ struct TypePriors {
   double reservation(int party, int type, int track, int position) const;
 };
 
-// Stream purpose of the type draws (engine/random.hpp, engine/world.hpp list the others).
+// Stream purpose of the type draws (engine/random/random.hpp, engine/world/world.hpp list the
+// others).
 inline constexpr std::uint64_t kStreamTypes = 7;
 
 // At the start of a run, before the world begins: computes the public priors into

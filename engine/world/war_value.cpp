@@ -1,7 +1,7 @@
-#include "engine/war_value.hpp"
+#include "engine/world/war_value.hpp"
 
-#include "engine/battlefield.hpp"
 #include "engine/run_state.hpp"
+#include "engine/world/battlefield.hpp"
 
 namespace parley {
 

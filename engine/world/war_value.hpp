@@ -22,8 +22,8 @@ BargainingRange fearon_range(double p, double cost_a, double cost_b);
 BargainingRange war_bargaining_range(double value_a, double value_b);
 
 // The expected utility cost of one round of fighting for `party`: the sum over cost kinds of
-// utility_per_unit * (scale * M * mean + shift + A) (engine/pressure.hpp), from the multipliers
-// and additions apply_pressure last derived.
+// utility_per_unit * (scale * M * mean + shift + A) (engine/world/pressure.hpp), from the
+// multipliers and additions apply_pressure last derived.
 double expected_cost_per_round(const Scenario& scenario, const RunState& state, int party);
 
 // The value of fighting on from control state k for a party of the war (docs/world.md):

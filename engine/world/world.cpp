@@ -1,14 +1,14 @@
-#include "engine/world.hpp"
+#include "engine/world/world.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "engine/battlefield.hpp"
-#include "engine/cost_distribution.hpp"
 #include "engine/input_error.hpp"
-#include "engine/pressure.hpp"
 #include "engine/run_state.hpp"
-#include "engine/war_value.hpp"
+#include "engine/world/battlefield.hpp"
+#include "engine/world/cost_distribution.hpp"
+#include "engine/world/pressure.hpp"
+#include "engine/world/war_value.hpp"
 
 namespace parley {
 

@@ -5,7 +5,7 @@
 
 #include "engine/event.hpp"
 #include "engine/protocol.hpp"
-#include "engine/random.hpp"
+#include "engine/random/random.hpp"
 #include "engine/trace.hpp"
 
 namespace parley {
@@ -13,8 +13,8 @@ namespace parley {
 struct Scenario;
 struct RunState;
 
-// Stream purposes of the world (engine/random.hpp's kStreamWorld is the battlefield's and the
-// costs'); agents use 1000 and up, so these never collide with theirs.
+// Stream purposes of the world (engine/random/random.hpp's kStreamWorld is the battlefield's and
+// the costs'); agents use 1000 and up, so these never collide with theirs.
 inline constexpr std::uint64_t kStreamEvents = 5;
 inline constexpr std::uint64_t kStreamImplementation = 6;
 

@@ -5,7 +5,7 @@
 
 namespace parley {
 
-// The world of a scenario as written: what goes on while the parties talk (DESIGN.md,
+// The world of a scenario as written: what goes on while the parties talk (docs/architecture.md,
 // Vocabulary; docs/world.md states every equation). Part of the immutable Scenario. A scenario
 // without `world`, `events`, `pressure` and `implementation` blocks has an empty WorldSpec and
 // runs exactly as before.

@@ -2,12 +2,12 @@
 #include <array>
 #include <vector>
 
-#include "engine/cost_distribution.hpp"
-#include "engine/world_spec.hpp"
+#include "engine/world/cost_distribution.hpp"
+#include "engine/world/world_spec.hpp"
 
 namespace parley {
 
-// The public state of the war (DESIGN.md, rule 2: every agent may read it).
+// The public state of the war (docs/architecture.md, rule 2: every agent may read it).
 struct BattlefieldState {
   bool present = false;
   // Parameters in force: a sweep may set them before a run, events change them during it.
@@ -29,7 +29,7 @@ struct BattlefieldState {
 };
 
 // One party's side of the world during a run. Other parties read another party's entry only
-// under complete information (DESIGN.md, rule 2).
+// under complete information (docs/architecture.md, rule 2).
 struct PartyWorldState {
   // Parameters in force (copied from the scenario; sweeps and events change them).
   std::vector<CostDistribution> cost;    // per cost kind

@@ -1,5 +1,5 @@
-// The round loop must not allocate (DESIGN.md, "The path of data"). This file replaces the
-// global operator new of the test binary with a counting one, then compares the allocations of
+// The round loop must not allocate (docs/architecture.md, "The path of data"). This file replaces
+// the global operator new of the test binary with a counting one, then compares the allocations of
 // runs that differ only in how many rounds they last: any per-round allocation shows up as a
 // difference.
 #include <gtest/gtest.h>

@@ -8,8 +8,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "engine/private_type.hpp"
-#include "engine/world_state.hpp"
+#include "engine/world/private_type.hpp"
+#include "engine/world/world_state.hpp"
 #include "tests/support/scenario_builder.hpp"
 
 namespace parley {

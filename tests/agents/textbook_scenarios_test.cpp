@@ -10,7 +10,7 @@
 #include <string>
 
 #include "agents/builtin_agents.hpp"
-#include "engine/scenario_loader.hpp"
+#include "engine/load/scenario_loader.hpp"
 #include "engine/simulator.hpp"
 #include "tests/support/recording_trace.hpp"
 

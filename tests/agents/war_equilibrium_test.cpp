@@ -6,8 +6,8 @@
 
 #include <gtest/gtest.h>
 
-#include "engine/battlefield.hpp"
-#include "engine/war_value.hpp"
+#include "engine/world/battlefield.hpp"
+#include "engine/world/war_value.hpp"
 
 namespace parley {
 namespace {

@@ -1,6 +1,6 @@
 // Golden traces: each shipped scenario, run with a fixed seed, must reproduce its committed
-// trace byte for byte (OpenSpiel's playthrough files, DESIGN.md). After an intended change of
-// behaviour, regenerate them with scripts/update-golden.sh and review the diff.
+// trace byte for byte (OpenSpiel's playthrough files, docs/architecture.md). After an intended
+// change of behaviour, regenerate them with scripts/update-golden.sh and review the diff.
 #include <gtest/gtest.h>
 
 #include <unistd.h>

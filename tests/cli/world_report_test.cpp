@@ -1,5 +1,5 @@
 // The JSON report of `parley run` and the trace's run-end line describe the war's end and the
-// implementation of what was signed with the same writer (analysis/world_json.hpp): the two
+// implementation of what was signed with the same writer (analysis/report/world_json.hpp): the two
 // must carry the same objects, field for field (docs/output.md).
 #include <gtest/gtest.h>
 #include <unistd.h>

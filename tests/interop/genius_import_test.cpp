@@ -3,6 +3,7 @@
 // cannot represent is refused with the file, line and element.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -10,8 +11,8 @@
 
 #include "agents/builtin_agents.hpp"
 #include "engine/input_error.hpp"
-#include "engine/outcome_space.hpp"
-#include "engine/scenario_loader.hpp"
+#include "engine/load/scenario_loader.hpp"
+#include "engine/scenario/outcome_space.hpp"
 #include "interop/genius_folder.hpp"
 #include "interop/genius_import.hpp"
 #include "interop/scenario_source.hpp"
@@ -199,7 +200,15 @@ INSTANTIATE_TEST_SUITE_P(
                 "/negotiation_template/utility_space/objective/issue[2]/@type",
                 "discrete, integer or real"},
         BadCase{"nested_domain.xml", true, "name=\"Money\"",
-                "/negotiation_template/utility_space/objective/objective", "one level"}));
+                "/negotiation_template/utility_space/objective/objective", "one level"}),
+    // CTest lists each case by its file:
+    // GeniusBadInput.IsRefusedWithFileLineAndElement/nested_domain
+    [](const ::testing::TestParamInfo<BadCase>& info) {
+      std::string name = info.param.file.substr(0, info.param.file.find('.'));
+      for (char& c : name)
+        if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+      return name;
+    });
 
 TEST(GeniusImport, MalformedXmlNamesTheLine) {
   const std::string path = kData + "bad/malformed_profile.xml";

@@ -5,8 +5,8 @@
 
 #include "agents/builtin_agents.hpp"
 #include "engine/input_error.hpp"
-#include "engine/outcome_space.hpp"
-#include "engine/scenario_loader.hpp"
+#include "engine/load/scenario_loader.hpp"
+#include "engine/scenario/outcome_space.hpp"
 #include "interop/openspiel_bargaining.hpp"
 
 namespace parley {

@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "agents/builtin_agents.hpp"
-#include "analysis/history_comparison.hpp"
-#include "engine/scenario_loader.hpp"
+#include "analysis/report/history_comparison.hpp"
+#include "engine/load/scenario_loader.hpp"
 #include "engine/simulator.hpp"
 #include "engine/trace.hpp"
 

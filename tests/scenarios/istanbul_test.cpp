@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "agents/builtin_agents.hpp"
-#include "engine/scenario_loader.hpp"
+#include "engine/load/scenario_loader.hpp"
 #include "engine/simulator.hpp"
 
 namespace parley {

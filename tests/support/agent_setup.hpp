@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "engine/agent_registry.hpp"
-#include "engine/outcome_space.hpp"
-#include "engine/scenario.hpp"
+#include "engine/scenario/outcome_space.hpp"
+#include "engine/scenario/scenario.hpp"
 
 namespace parley::test {
 

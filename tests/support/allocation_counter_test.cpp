@@ -1,11 +1,11 @@
-// The test binary's malloc, counting per thread when asked (tests/engine/allocation_counter.hpp),
+// The test binary's malloc, counting per thread when asked (tests/support/allocation_counter.hpp),
 // and a test that the counter counts.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <vector>
 
-#include "tests/engine/allocation_counter.hpp"
+#include "tests/support/allocation_counter.hpp"
 
 namespace parley::testing {
 

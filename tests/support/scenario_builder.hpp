@@ -19,7 +19,7 @@
 #include <utility>
 #include <vector>
 
-#include "engine/scenario.hpp"
+#include "engine/scenario/scenario.hpp"
 
 namespace parley::test {
 

@@ -5,9 +5,9 @@
 #include <memory>
 #include <string>
 
-#include "engine/distribution.hpp"
-#include "engine/scenario.hpp"
-#include "engine/uncertainty.hpp"
+#include "engine/random/distribution.hpp"
+#include "engine/scenario/scenario.hpp"
+#include "engine/scenario/uncertainty.hpp"
 
 namespace parley::testing {
 

@@ -1,13 +1,13 @@
 // A sweep thread's workspace: drawn values land in their typed slots, every run starts from
 // the scenario's own values, and the per-run path (design draw and apply) allocates nothing.
-#include "engine/run_workspace.hpp"
+#include "sweep/run_workspace.hpp"
 
 #include <gtest/gtest.h>
 
 #include "agents/builtin_agents.hpp"
-#include "engine/sampling_design.hpp"
-#include "tests/engine/allocation_counter.hpp"
-#include "tests/engine/sweep_fixture.hpp"
+#include "engine/random/sampling_design.hpp"
+#include "tests/support/allocation_counter.hpp"
+#include "tests/support/sweep_fixture.hpp"
 
 namespace parley {
 namespace {

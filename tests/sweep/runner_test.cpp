@@ -1,7 +1,7 @@
 // The sweep runner (docs/sweep.md, "Reproducibility"): run i's outcome depends only on
 // (seed, i), whatever the number of threads; ordered output arrives in run order; a stopped
 // sweep has finished exactly a prefix of its blocks.
-#include "engine/sweep_runner.hpp"
+#include "sweep/runner.hpp"
 
 #include <gtest/gtest.h>
 
@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "agents/builtin_agents.hpp"
-#include "tests/engine/sweep_fixture.hpp"
+#include "tests/support/sweep_fixture.hpp"
 
 namespace parley {
 namespace {

@@ -2,19 +2,19 @@
 // one pass; the state round-trips exactly; and the headline numbers match their closed forms —
 // the Wilson interval, the survival curve of a fully observed sample, and the drivers of an
 // outcome that a threshold on one parameter decides.
-#include "analysis/sweep_summary.hpp"
+#include "sweep/summary.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 
 #include "agents/builtin_agents.hpp"
-#include "analysis/sweep_recorder.hpp"
-#include "engine/run_workspace.hpp"
-#include "engine/sampling_design.hpp"
-#include "engine/sweep_runner.hpp"
-#include "tests/engine/allocation_counter.hpp"
-#include "tests/engine/sweep_fixture.hpp"
+#include "engine/random/sampling_design.hpp"
+#include "sweep/recorder.hpp"
+#include "sweep/run_workspace.hpp"
+#include "sweep/runner.hpp"
+#include "tests/support/allocation_counter.hpp"
+#include "tests/support/sweep_fixture.hpp"
 
 namespace parley {
 namespace {

@@ -1,13 +1,13 @@
 #include "engine/event.hpp"
-#include "engine/events/change_costs.hpp"
-#include "engine/events/change_odds.hpp"
-#include "engine/events/change_reservation.hpp"
-#include "engine/events/change_weights.hpp"
-#include "engine/events/close_track.hpp"
-#include "engine/events/force_walk_out.hpp"
-#include "engine/events/open_track.hpp"
-#include "engine/events/set_pressure.hpp"
-#include "engine/events/shift_battlefield.hpp"
+#include "engine/world/events/change_costs.hpp"
+#include "engine/world/events/change_odds.hpp"
+#include "engine/world/events/change_reservation.hpp"
+#include "engine/world/events/change_weights.hpp"
+#include "engine/world/events/close_track.hpp"
+#include "engine/world/events/force_walk_out.hpp"
+#include "engine/world/events/open_track.hpp"
+#include "engine/world/events/set_pressure.hpp"
+#include "engine/world/events/shift_battlefield.hpp"
 
 namespace parley {
 

@@ -1,7 +1,7 @@
-#include "engine/events/change_costs.hpp"
+#include "engine/world/events/change_costs.hpp"
 
-#include "engine/events/event_args.hpp"
 #include "engine/run_state.hpp"
+#include "engine/world/events/event_args.hpp"
 
 namespace parley {
 

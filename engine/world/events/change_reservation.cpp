@@ -1,9 +1,9 @@
-#include "engine/events/change_reservation.hpp"
+#include "engine/world/events/change_reservation.hpp"
 
 #include <algorithm>
 
-#include "engine/events/event_args.hpp"
 #include "engine/run_state.hpp"
+#include "engine/world/events/event_args.hpp"
 
 namespace parley {
 

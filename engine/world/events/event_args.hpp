@@ -2,7 +2,7 @@
 #include <string>
 
 #include "engine/format.hpp"
-#include "engine/world_spec.hpp"
+#include "engine/world/world_spec.hpp"
 
 namespace parley {
 

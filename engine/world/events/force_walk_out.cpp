@@ -1,7 +1,7 @@
-#include "engine/events/force_walk_out.hpp"
+#include "engine/world/events/force_walk_out.hpp"
 
-#include "engine/events/event_args.hpp"
 #include "engine/run_state.hpp"
+#include "engine/world/events/event_args.hpp"
 
 namespace parley {
 

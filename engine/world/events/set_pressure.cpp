@@ -1,7 +1,7 @@
-#include "engine/events/set_pressure.hpp"
+#include "engine/world/events/set_pressure.hpp"
 
-#include "engine/events/event_args.hpp"
 #include "engine/run_state.hpp"
+#include "engine/world/events/event_args.hpp"
 
 namespace parley {
 

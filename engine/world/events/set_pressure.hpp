@@ -4,7 +4,7 @@
 namespace parley {
 
 // Switches a pressure lever on or off (sanctions imposed, aid cut off): the party's costs and
-// discount follow from the levers then active (engine/pressure.hpp).
+// discount follow from the levers then active (engine/world/pressure.hpp).
 EventKind set_pressure_kind();
 
 }  // namespace parley

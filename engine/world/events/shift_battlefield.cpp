@@ -1,9 +1,9 @@
-#include "engine/events/shift_battlefield.hpp"
+#include "engine/world/events/shift_battlefield.hpp"
 
 #include <algorithm>
 
-#include "engine/events/event_args.hpp"
 #include "engine/run_state.hpp"
+#include "engine/world/events/event_args.hpp"
 
 namespace parley {
 

@@ -1,8 +1,8 @@
-// The simulated outcome set beside the historical one (analysis/history_comparison.hpp): the
+// The simulated outcome set beside the historical one (analysis/report/history_comparison.hpp): the
 // per-track verdicts against hand-made runs whose answers are known, the run report's text and
 // JSON, and the sweep's tally — exact under any split and merge order, through its JSON state,
 // and without allocation once warm.
-#include "analysis/history_comparison.hpp"
+#include "analysis/report/history_comparison.hpp"
 
 #include <gtest/gtest.h>
 
@@ -10,11 +10,11 @@
 #include <random>
 
 #include "agents/builtin_agents.hpp"
-#include "analysis/sweep_recorder.hpp"
-#include "engine/run_workspace.hpp"
-#include "engine/sampling_design.hpp"
-#include "engine/scenario_loader.hpp"
-#include "tests/engine/allocation_counter.hpp"
+#include "engine/load/scenario_loader.hpp"
+#include "engine/random/sampling_design.hpp"
+#include "sweep/recorder.hpp"
+#include "sweep/run_workspace.hpp"
+#include "tests/support/allocation_counter.hpp"
 
 namespace parley {
 namespace {

@@ -1,5 +1,5 @@
 // Plain-text layout of the terminal reports: column widths and alignment, and word wrapping.
-#include "analysis/text_table.hpp"
+#include "analysis/report/text_table.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "analysis/bargaining_solutions.hpp"
+#include "analysis/solutions/bargaining_solutions.hpp"
 
 #include <gtest/gtest.h>
 

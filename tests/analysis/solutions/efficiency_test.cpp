@@ -1,4 +1,4 @@
-#include "analysis/efficiency.hpp"
+#include "analysis/solutions/efficiency.hpp"
 
 #include <gtest/gtest.h>
 

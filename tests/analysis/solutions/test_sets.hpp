@@ -2,7 +2,7 @@
 #include <Eigen/Core>
 #include <vector>
 
-#include "analysis/utility_set.hpp"
+#include "analysis/solutions/utility_set.hpp"
 
 namespace parley::testing {
 

@@ -1,4 +1,4 @@
-#include "analysis/categorical.hpp"
+#include "analysis/statistics/categorical.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "analysis/histogram.hpp"
+#include "analysis/statistics/histogram.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "analysis/moments.hpp"
+#include "analysis/statistics/moments.hpp"
 
 #include <gtest/gtest.h>
 

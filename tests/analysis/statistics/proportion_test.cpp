@@ -1,4 +1,4 @@
-#include "analysis/proportion.hpp"
+#include "analysis/statistics/proportion.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "analysis/regression.hpp"
+#include "analysis/statistics/regression.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "analysis/sobol.hpp"
+#include "analysis/statistics/sobol.hpp"
 
 #include <gtest/gtest.h>
 

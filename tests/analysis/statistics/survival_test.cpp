@@ -1,4 +1,4 @@
-#include "analysis/survival.hpp"
+#include "analysis/statistics/survival.hpp"
 
 #include <gtest/gtest.h>
 

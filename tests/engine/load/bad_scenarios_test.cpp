@@ -14,7 +14,7 @@
 
 #include "agents/builtin_agents.hpp"
 #include "engine/input_error.hpp"
-#include "engine/scenario_loader.hpp"
+#include "engine/load/scenario_loader.hpp"
 
 namespace parley {
 namespace {

@@ -1,4 +1,4 @@
-#include "engine/json_document.hpp"
+#include "engine/load/json_document.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "engine/scenario_loader.hpp"
+#include "engine/load/scenario_loader.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,13 +1,13 @@
 // The scenario file's uncertainty block (docs/scenario-format.md, "uncertainty";
 // docs/sweep.md): both ways of writing a distribution load, and every mistake is reported at
 // its file:line:column and JSON pointer.
-#include "engine/uncertainty_loader.hpp"
+#include "engine/load/uncertainty_loader.hpp"
 
 #include <gtest/gtest.h>
 
 #include "agents/builtin_agents.hpp"
 #include "engine/input_error.hpp"
-#include "engine/scenario_loader.hpp"
+#include "engine/load/scenario_loader.hpp"
 
 namespace parley {
 namespace {

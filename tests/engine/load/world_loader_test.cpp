@@ -1,5 +1,5 @@
 // Reading the world, pressure, events and implementation blocks of a scenario file.
-#include "engine/world_loader.hpp"
+#include "engine/load/world_loader.hpp"
 
 #include <gtest/gtest.h>
 
@@ -8,7 +8,7 @@
 
 #include "agents/builtin_agents.hpp"
 #include "engine/input_error.hpp"
-#include "engine/scenario_loader.hpp"
+#include "engine/load/scenario_loader.hpp"
 #include "engine/simulator.hpp"
 
 namespace parley {

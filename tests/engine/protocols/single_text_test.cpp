@@ -1,6 +1,6 @@
 // The mediator's single negotiating text (docs/mediation.md): one text per round, accepted by
 // all or revised toward the Nash point of what the vetoes leave.
-#include "engine/single_text.hpp"
+#include "engine/protocols/single_text.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,8 @@
 // Distributions of uncertain parameters (docs/sweep.md): the short form parses and prints back,
 // nonsense parameters are refused with the field at fault, quantiles invert the CDF, and
 // draws have the distribution's moments (computed here from the closed forms).
-#include "engine/distribution.hpp"
-#include "engine/distribution_sampler.hpp"
+#include "engine/random/distribution.hpp"
+#include "engine/random/distribution_sampler.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // The Latin hypercube's strata come from a keyed bijection computed point by point: it must be
 // a permutation of [0, n) for every n, with an inverse, and different keys must shuffle
 // differently.
-#include "engine/keyed_permutation.hpp"
+#include "engine/random/keyed_permutation.hpp"
 
 #include <gtest/gtest.h>
 

@@ -2,7 +2,7 @@
 // gives the same values; the Latin hypercube puts exactly one run in each stratum of each
 // parameter; the grid enumerates every combination; and a parameter's draws do not change when
 // another parameter is added.
-#include "engine/sampling_design.hpp"
+#include "engine/random/sampling_design.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "engine/calendar.hpp"
+#include "engine/scenario/calendar.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,12 +1,12 @@
 // Binding uncertain parameters (docs/sweep.md, "What can vary"): every kind of number binds
 // to its typed slot, and every mistake is an InputError that says where and what.
-#include "engine/parameter_slot.hpp"
+#include "engine/scenario/parameter_slot.hpp"
 
 #include <gtest/gtest.h>
 
 #include "agents/builtin_agents.hpp"
 #include "engine/input_error.hpp"
-#include "tests/engine/sweep_fixture.hpp"
+#include "tests/support/sweep_fixture.hpp"
 
 namespace parley {
 namespace {

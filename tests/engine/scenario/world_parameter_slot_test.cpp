@@ -7,13 +7,13 @@
 
 #include "agents/builtin_agents.hpp"
 #include "engine/input_error.hpp"
-#include "engine/parameter_slot.hpp"
-#include "engine/private_type.hpp"
-#include "engine/run_workspace.hpp"
-#include "engine/sampling_design.hpp"
-#include "engine/scenario_loader.hpp"
-#include "tests/engine/allocation_counter.hpp"
-#include "tests/engine/sweep_fixture.hpp"
+#include "engine/load/scenario_loader.hpp"
+#include "engine/random/sampling_design.hpp"
+#include "engine/scenario/parameter_slot.hpp"
+#include "engine/world/private_type.hpp"
+#include "sweep/run_workspace.hpp"
+#include "tests/support/allocation_counter.hpp"
+#include "tests/support/sweep_fixture.hpp"
 
 namespace parley {
 namespace {

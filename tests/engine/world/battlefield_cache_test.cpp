@@ -1,6 +1,6 @@
 // The battlefield cache returns exactly what solving gives, for every key, including after it
 // has replaced old entries; runs of one scenario then read solutions instead of solving again.
-#include "engine/battlefield_cache.hpp"
+#include "engine/world/battlefield_cache.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // The battlefield against theory.md's gambler's ruin: the absorbing-chain solver reproduces the
 // closed forms exactly, a brute-force propagation of the round distribution reproduces the
 // discounted and multi-battle values, and simulated walks agree within four standard errors.
-#include "engine/battlefield.hpp"
+#include "engine/world/battlefield.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // Implementation: signed is not carried out. Probability, delay and per-side fractions follow
 // their distributions; unsigned items are reported as such.
-#include "engine/implementation.hpp"
+#include "engine/world/implementation.hpp"
 
 #include <gtest/gtest.h>
 

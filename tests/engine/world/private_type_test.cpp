@@ -1,14 +1,14 @@
 // Private types (docs/world.md, "Private types and learning"): drawn per run from the stated
 // prior, written into the run's state, with a public prior whose per-type values agree with
 // what the world computes for the type actually drawn.
-#include "engine/private_type.hpp"
+#include "engine/world/private_type.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 
 #include "engine/run_state.hpp"
-#include "engine/world.hpp"
+#include "engine/world/world.hpp"
 #include "tests/support/scenario_builder.hpp"
 
 namespace parley {

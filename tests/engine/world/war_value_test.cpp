@@ -1,13 +1,13 @@
 // The value of fighting on and Fearon's bargaining range (theory.md): with no discounting, a
 // victory worth 1 and a defeat worth 0, the war tracks' reservations are h(k) - c_A T(k) and
 // 1 - h(k) - c_B T(k), and the range between them is [p - c_A', p + c_B'].
-#include "engine/war_value.hpp"
+#include "engine/world/war_value.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "engine/battlefield.hpp"
+#include "engine/world/battlefield.hpp"
 #include "world_test_support.hpp"
 
 namespace parley::testing {

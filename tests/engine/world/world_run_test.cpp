@@ -5,7 +5,7 @@
 
 #include <cmath>
 
-#include "engine/cost_distribution.hpp"
+#include "engine/world/cost_distribution.hpp"
 #include "world_test_support.hpp"
 
 namespace parley::testing {
