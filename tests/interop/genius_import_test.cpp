@@ -203,8 +203,8 @@ INSTANTIATE_TEST_SUITE_P(
                 "/negotiation_template/utility_space/objective/objective", "one level"}),
     // CTest lists each case by its file:
     // GeniusBadInput.IsRefusedWithFileLineAndElement/nested_domain
-    [](const ::testing::TestParamInfo<BadCase>& info) {
-      std::string name = info.param.file.substr(0, info.param.file.find('.'));
+    [](const ::testing::TestParamInfo<BadCase>& param_info) {
+      std::string name = param_info.param.file.substr(0, param_info.param.file.find('.'));
       for (char& c : name)
         if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
       return name;
