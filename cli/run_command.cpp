@@ -7,6 +7,7 @@
 #include "analysis/report/run_report.hpp"
 #include "analysis/report/trace_writer.hpp"
 #include "cli/commands.hpp"
+#include "engine/load/agent_override.hpp"
 #include "engine/load/scenario_loader.hpp"
 #include "engine/simulator.hpp"
 #include "interop/scenario_source.hpp"
@@ -19,11 +20,16 @@ struct RunOptions {
   std::uint64_t seed = 1;
   std::string trace;
   std::string format = "text";
+  std::vector<std::string> agents;  // --agent ID=MODEL[:param=value,...]
 };
 
 int run(const RunOptions& options) {
   const AgentRegistry& registry = builtin_agents();
-  const Simulator simulator(load_scenario_or_genius_folder(options.file, registry), registry);
+  const auto overrides = parse_agent_overrides(options.agents);
+  const Simulator simulator(
+      apply_agent_overrides(load_scenario_or_genius_folder(options.file, registry), overrides,
+                            registry),
+      registry);
 
   std::optional<OutputFile> trace_file;
   std::unique_ptr<JsonlTraceWriter> trace;
@@ -55,12 +61,18 @@ void add_run_command(CLI::App& app, Action& action) {
   cmd->add_option("--format", options->format, "Report as readable text or as JSON")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
+  cmd->add_option("--agent", options->agents,
+                  "Play party ID with another agent model: ID=MODEL[:param=value,...], e.g. "
+                  "UA=conceder or RU=boulware:e=0.05; repeatable, one per party; "
+                  "replaces the file's model and parameters for that party (`parley agents`)");
   cmd->footer(
       "A scenario with a history block also gets a History section (JSON: \"history\"): each\n"
       "recorded track's simulated outcome beside the historical one (docs/output.md).\n"
       "Example:\n"
       "  parley run scenarios/istanbul-2025-06.json --seed 7 --trace trace.jsonl\n"
       "  parley run scenarios/textbook/rubinstein-0.9-0.9.json --format json\n"
+      "  parley run scenarios/istanbul-2025-06.json --agent RU=hardliner --agent "
+      "UA=boulware:e=0.1\n"
       "  parley run path/to/GENIUS/Laptop/");
   cmd->callback([options, &action] { action = [options] { return run(*options); }; });
 }

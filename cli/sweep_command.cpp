@@ -14,6 +14,7 @@
 #include "cli/stop_signal.hpp"
 #include "engine/format.hpp"
 #include "engine/input_error.hpp"
+#include "engine/load/agent_override.hpp"
 #include "engine/load/scenario_loader.hpp"
 #include "engine/random/sampling_design.hpp"
 #include "engine/scenario/parameter_slot.hpp"
@@ -41,6 +42,7 @@ struct SweepCommandOptions {
   std::string design;
   int levels = 0;
   bool only_vary = false;
+  std::vector<std::string> agents;      // --agent ID=MODEL[:param=value,...]
   std::uint64_t stop_after_blocks = 0;  // hidden: tests of --resume
 };
 
@@ -93,7 +95,8 @@ ShardSpec parse_shard(const std::string& text, std::uint64_t blocks) {
 
 nlohmann::json identity_json(const Scenario& scenario, const std::string& path,
                              const std::string& bytes, std::uint64_t seed, std::uint64_t runs,
-                             const UncertaintySpec& spec, const std::vector<ParameterSlot>& slots) {
+                             const UncertaintySpec& spec, const std::vector<ParameterSlot>& slots,
+                             const std::vector<AgentOverride>& agents) {
   nlohmann::json parameters = nlohmann::json::array();
   for (std::size_t j = 0; j < spec.parameters.size(); ++j) {
     nlohmann::json p = {{"pointer", slots[j].pointer},
@@ -112,6 +115,12 @@ nlohmann::json identity_json(const Scenario& scenario, const std::string& path,
                              {"design", to_string(spec.design)},
                              {"parameters", parameters}};
   if (spec.design == DesignKind::Grid) identity["grid_levels"] = spec.grid_levels;
+  // Models chosen on the command line are part of what the sweep is (absent when none, so
+  // sweeps of the file as written keep their identity).
+  if (!agents.empty()) {
+    identity["agents"] = nlohmann::json::array();
+    for (const AgentOverride& a : agents) identity["agents"].push_back(a.text);
+  }
   return identity;
 }
 
@@ -144,16 +153,21 @@ int sweep(const SweepCommandOptions& options) {
     previous = read_sweep_state(options.resume);
     if (path.empty()) path = previous->scenario_path;
     if (!options.vary.empty() || !options.design.empty() || options.levels > 0 ||
-        !options.shard.empty() || options.runs > 0 || options.only_vary)
-      option_error(
-          "--resume",
-          "no --vary, --design, --levels, --shard or --runs: a resumed sweep keeps its own",
-          "them given with --resume");
+        !options.shard.empty() || options.runs > 0 || options.only_vary || !options.agents.empty())
+      option_error("--resume",
+                   "no --vary, --design, --levels, --shard, --runs or --agent: a resumed sweep "
+                   "keeps its own",
+                   "them given with --resume");
   }
   if (path.empty()) option_error("parley sweep", "a scenario FILE (or --resume DIR)", "none");
 
   const std::string bytes = read_text_file(path);
-  const ScenarioPtr scenario = load_scenario_text(bytes, path, registry);
+  std::vector<std::string> agent_texts = options.agents;
+  if (resuming && previous->identity.contains("agents"))
+    agent_texts = previous->identity.at("agents").get<std::vector<std::string>>();
+  const std::vector<AgentOverride> agents = parse_agent_overrides(agent_texts);
+  const ScenarioPtr scenario =
+      apply_agent_overrides(load_scenario_text(bytes, path, registry), agents, registry);
   const Simulator simulator(scenario, registry);
 
   UncertaintySpec spec;
@@ -183,7 +197,7 @@ int sweep(const SweepCommandOptions& options) {
   const std::uint64_t blocks = sweep_block_count(runs, kSweepBlockSize);
 
   SweepState state;
-  state.identity = identity_json(*scenario, path, bytes, seed, runs, spec, slots);
+  state.identity = identity_json(*scenario, path, bytes, seed, runs, spec, slots, agents);
   state.scenario_path = std::filesystem::absolute(path).string();
   state.layout = std::make_shared<const SweepLayout>(make_sweep_layout(simulator, slots, spec));
   if (resuming) {
@@ -285,6 +299,10 @@ void add_sweep_command(CLI::App& app, Action& action) {
                   "monte-carlo (default), latin-hypercube or grid (1-3 varying parameters)");
   cmd->add_option("--levels", options->levels,
                   "Grid design: levels per continuous parameter (default 5)");
+  cmd->add_option("--agent", options->agents,
+                  "Play party ID with another agent model: ID=MODEL[:param=value,...], e.g. "
+                  "UA=conceder or RU=boulware:e=0.05; repeatable, one per party; replaces the "
+                  "file's model and parameters for that party (`parley agents`)");
   cmd->add_option("--stop-after-blocks", options->stop_after_blocks)->group("");
   cmd->footer(
       "Examples:\n"
@@ -292,6 +310,7 @@ void add_sweep_command(CLI::App& app, Action& action) {
       "  parley sweep s.json --runs 10000 --vary '/protocol/breakdown_probability=beta(2,30)'\n"
       "  parley sweep s.json --runs 1000000 --shard 3/8 --out part3   (then parley merge)\n"
       "  parley sweep --resume istanbul   (after Ctrl-C)\n"
+      "  parley sweep scenarios/istanbul-2025-06.json --runs 10000 --agent RU=hardliner\n"
       "A scenario with a history block adds summary.json's \"history\": the share of runs\n"
       "matching what really happened, per track and for the whole pattern (docs/sweep.md).\n"
       "Ctrl-C stops cleanly: blocks under way finish, the summary is written marked partial\n"

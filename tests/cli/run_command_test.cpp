@@ -49,6 +49,46 @@ TEST(Cli, MissingFileIsBadInput) {
   EXPECT_NE(r.out.find("no/such/file.json"), std::string::npos);
 }
 
+TEST(Cli, AgentOptionReplacesAPartysModel) {
+  const CommandResult plain = run_parley("run " + kIstanbul + " --seed 2 --format json");
+  const CommandResult changed = run_parley("run " + kIstanbul +
+                                           " --seed 2 --format json --agent UA=hardliner "
+                                           "--agent RU=boulware:e=0.05");
+  ASSERT_EQ(plain.status, 0);
+  ASSERT_EQ(changed.status, 0);
+  const auto a = nlohmann::json::parse(plain.out), b = nlohmann::json::parse(changed.out);
+  EXPECT_EQ(a["parties"][1]["agent"], "conceder");
+  EXPECT_EQ(b["parties"][1]["agent"], "hardliner");
+  EXPECT_EQ(b["parties"][0]["agent"], "boulware");
+  EXPECT_NE(a["tracks"], b["tracks"]);
+  // The same override and seed give the same bytes.
+  EXPECT_EQ(run_parley("run " + kIstanbul +
+                       " --seed 2 --format json --agent UA=hardliner --agent RU=boulware:e=0.05")
+                .out,
+            changed.out);
+  EXPECT_NE(run_parley("run --help").out.find("--agent RU=hardliner"), std::string::npos);
+}
+
+TEST(Cli, BadAgentOptionIsBadInputListingWhatIsValid) {
+  struct Case {
+    std::string option, expect;
+  };
+  for (const Case& c :
+       {Case{"XX=boulware", "known: RU, UA"}, Case{"UA=bolware", "did you mean \"boulware\""},
+        Case{"UA=boulware:k=1", "e in [0, 1]"}, Case{"UA=boulware:e=2", "found 2"},
+        Case{"UA=rubinstein", "complete information"}, Case{"UA", "ID=MODEL[:param=value,...]"}}) {
+    const CommandResult r = run_parley("run " + kIstanbul + " --agent '" + c.option + "'", true);
+    EXPECT_EQ(r.status, 2) << c.option;
+    EXPECT_NE(r.out.find("--agent: error: expected"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(c.expect), std::string::npos) << c.option << ": " << r.out;
+  }
+  // A model the scenario cannot hold (two issues on the track) names the reason.
+  const CommandResult linear =
+      run_parley("run scenarios/textbook/zeuthen-nash.json --agent A=rubinstein", true);
+  EXPECT_EQ(linear.status, 2) << linear.out;
+  EXPECT_NE(linear.out.find("single share issue"), std::string::npos) << linear.out;
+}
+
 TEST(Cli, JsonReportHasTheDocumentedShape) {
   const CommandResult r = run_parley("run " + kIstanbul + " --seed 3 --format json");
   ASSERT_EQ(r.status, 0);

@@ -127,6 +127,27 @@ TEST_F(SweepCommand, AStoppedSweepResumesToTheUninterruptedSummaryAndRows) {
   EXPECT_EQ(read_file(path("stopped.csv")), read_file(path("whole.csv")));
 }
 
+TEST_F(SweepCommand, AgentOverrideIsPartOfTheSweepAndSurvivesResume) {
+  const std::string agent = "--agent RU=boulware:e=0.05 --agent UA=conceder:e=3";
+  ASSERT_EQ(sweep("whole", agent + " --threads 1"), 0);
+  ASSERT_EQ(sweep("plain", "--threads 1"), 0);
+  const auto whole = nlohmann::json::parse(summary("whole"));
+  EXPECT_EQ(whole["sweep"]["agents"], nlohmann::json::array({"RU=boulware:e=0.05", "UA=conceder:e=3"}));
+  EXPECT_FALSE(nlohmann::json::parse(summary("plain"))["sweep"].contains("agents"));
+  EXPECT_NE(summary("whole"), summary("plain"));
+  ASSERT_EQ(sweep("stopped", agent + " --threads 2 --stop-after-blocks 1"), 0);
+  ASSERT_EQ(run_parley("sweep --resume '" + path("stopped") + "' --threads 3").status, 0);
+  EXPECT_EQ(summary("stopped"), summary("whole"));
+  const auto again = run_parley("sweep --resume '" + path("stopped") + "' --agent UA=linear", true);
+  EXPECT_EQ(again.status, 2);
+  // The file's --vary of UA's parameter e no longer names a parameter of UA's model.
+  const auto r = run_parley("sweep " + kScenario + " --runs 10 --out '" + path("bad") + "'" +
+                                kVary + " --agent UA=hardliner",
+                            true);
+  EXPECT_EQ(r.status, 2) << r.out;
+  EXPECT_FALSE(fs::exists(path("bad") + "/summary.json"));
+}
+
 TEST_F(SweepCommand, CtrlCWritesAPartialSummaryThatResumesExactly) {
   // Long enough to be interrupted: 40 blocks on one thread.
   const std::string runs = "163840";
