@@ -41,6 +41,13 @@ class RubinsteinAgent final : public Agent {
 
   // Acceptance and feasibility tolerance, for the rounding of the inverted value functions.
   static constexpr double kTolerance = 1e-12;
+  // Without a deadline the opener's equilibrium share is found to within this fraction of the
+  // share's range, or the agent refuses the game (std::invalid_argument at creation).
+  static constexpr double kStationaryTolerance = 1e-9;  // the message says so
+  // The least 1 - d1 d2 (1 - p)^2 the stationary solution accepts (see solve_stationary).
+  static constexpr double kMinContractionGap = 1e-7;
+  // Newton steps (and slope measurements) allowed before the agent gives up.
+  static constexpr int kMaxNewtonSteps = 200;
   // The most rounds of a finite game solved by backward induction.
   static constexpr std::size_t kMaxTable = 1'000'000;
 
@@ -50,6 +57,7 @@ class RubinsteinAgent final : public Agent {
   // false when there is none.
   bool best_share(int proposer, double required, double& share) const;
   double worst_share_for(int party) const;
+  Plan agreed_plan(int proposer, double share) const;
   Plan plan_round(int proposer, const std::array<double, 2>& continuation) const;
   std::array<double, 2> continuation(const Plan& next, int round) const;
   void solve_finite();

@@ -334,5 +334,86 @@ TEST(RubinsteinAgent, IsRegisteredWithItsRequirements) {
   EXPECT_FALSE(model->summary.empty());
 }
 
+// The limits (Rubinstein 1982; Binmore, Rubinstein & Wolinsky 1986). Plain iteration of the
+// two-round map needs about 36 / (1 - d1 d2) steps; near d = 1 it used to stop early and return a
+// wrong share. The agent now solves each affine piece's fixed point (docs/agents.md).
+double share_when_b_opens(ScenarioBuilder b) {
+  b.opener("B");
+  const Simulator simulator(b.build(), builtin_agents());
+  const RunResult result = simulator.run(1);
+  EXPECT_EQ(result.tracks.at(0).status, TrackStatus::Agreed);
+  EXPECT_EQ(result.tracks.at(0).round, 0);
+  return result.tracks.at(0).deal.values[0];
+}
+
+TEST(RubinsteinLimits, EqualDiscountsNearOneGiveHalf) {
+  for (const double d : {0.99, 0.9999, 0.999999, 0.9999999}) {
+    const double x = agreed_share(split_the_pie("rubinstein", d, d));
+    EXPECT_NEAR(x, 1.0 / (1.0 + d), kTheoryTolerance) << "d = " << d;
+  }
+  // The issue's own example: d = 0.999999 gave 0.568 instead of 0.500.
+  EXPECT_NEAR(agreed_share(split_the_pie("rubinstein", 0.999999, 0.999999)), 0.5, 1e-6);
+}
+
+TEST(RubinsteinLimits, UnequalDiscountsNearOneFollowTheClosedForm) {
+  // d_i = exp(-r_i h) with h -> 0: x* -> r2 / (r1 + r2) (Rubinstein 1982).
+  for (const double h : {1e-3, 1e-5, 1e-6}) {
+    const double d1 = std::exp(-1.0 * h), d2 = std::exp(-3.0 * h);
+    const double x = agreed_share(split_the_pie("rubinstein", d1, d2));
+    EXPECT_NEAR(x, (1 - d2) / (1 - d1 * d2), kTheoryTolerance) << "h = " << h;
+    EXPECT_NEAR(x, 0.75, 2 * h) << "h = " << h;
+  }
+}
+
+TEST(RubinsteinLimits, FirstMoverAdvantageVanishesAsDiscountsTendToOne) {
+  // (1 - d1)(1 - d2) / (1 - d1 d2): A's share when it opens minus its share when B opens.
+  double previous = 1.0;
+  for (const double d : {0.9, 0.99, 0.9999, 0.999999}) {
+    const ScenarioBuilder b = split_the_pie("rubinstein", d, d);
+    const double advantage = agreed_share(b) - share_when_b_opens(b);
+    EXPECT_NEAR(advantage, (1 - d) * (1 - d) / (1 - d * d), kTheoryTolerance) << "d = " << d;
+    EXPECT_LT(advantage, previous);
+    previous = advantage;
+  }
+  EXPECT_LT(previous, 1e-6);
+}
+
+TEST(RubinsteinLimits, BreakdownRiskTendingToZeroGivesTheNashSplit) {
+  // d = 1, breakdown p: x = (1 - b2 + (1 - p) b1) / (2 - p) -> (1 + b1 - b2) / 2 as p -> 0.
+  for (const double p : {1e-3, 1e-5, 1e-7}) {
+    ScenarioBuilder s = split_the_pie("rubinstein", 1.0, 1.0);
+    s.breakdown(p);
+    s.party("A").reservation(0.3);
+    s.party("B").reservation(0.1);
+    const double x = agreed_share(s);
+    EXPECT_NEAR(x, (1 - 0.1 + (1 - p) * 0.3) / (2 - p), kTheoryTolerance) << "p = " << p;
+    EXPECT_NEAR(x, (1.0 + 0.3 - 0.1) / 2.0, p) << "p = " << p;
+    // and the opener's advantage vanishes with p
+    EXPECT_NEAR(x - share_when_b_opens(s), 0.0, p) << "p = " << p;
+  }
+}
+
+TEST(RubinsteinLimits, PastTheStatedToleranceTheAgentRefusesTheGame) {
+  // 1 - d1 d2 = 2e-9: doubles cannot place the fixed point within 1e-9 (and the acceptance
+  // tolerance would collapse it to the opener taking all): an error, not a guess.
+  for (const double d : {1 - 1e-9, 1 - 1e-13}) {
+    const Simulator simulator(split_the_pie("rubinstein", d, d).build(), builtin_agents());
+    try {
+      simulator.run(1);
+      ADD_FAILURE() << "expected the agent to refuse the game, d = " << d;
+    } catch (const std::invalid_argument& e) {
+      EXPECT_NE(std::string(e.what()).find("to within 1e-9"), std::string::npos) << e.what();
+    }
+  }
+  // The same limit through breakdown risk alone.
+  ScenarioBuilder s = split_the_pie("rubinstein", 1.0, 1.0);
+  s.breakdown(1e-9);
+  EXPECT_THROW(Simulator(s.build(), builtin_agents()).run(1), std::invalid_argument);
+  // A deadline makes the game finite: backward induction needs no fixed point.
+  ScenarioBuilder finite = split_the_pie("rubinstein", 1 - 1e-9, 1 - 1e-9);
+  finite.deadline(7);
+  EXPECT_NEAR(agreed_share(finite), (1 - std::pow(-(1 - 1e-9), 7)) / (2 - 1e-9), kTheoryTolerance);
+}
+
 }  // namespace
 }  // namespace parley
