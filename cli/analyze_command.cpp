@@ -7,12 +7,14 @@
 #include "agents/builtin_agents.hpp"
 #include "analysis/report/terms_json.hpp"
 #include "analysis/solutions/bargaining_solutions.hpp"
+#include "analysis/solutions/disagreement_point.hpp"
 #include "analysis/solutions/opposition.hpp"
 #include "analysis/solutions/pareto.hpp"
 #include "analysis/solutions/utility_set.hpp"
 #include "cli/commands.hpp"
 #include "engine/format.hpp"
 #include "engine/scenario/outcome_space.hpp"
+#include "engine/simulator.hpp"
 #include "interop/scenario_source.hpp"
 
 namespace parley::cli {
@@ -30,6 +32,7 @@ struct AnalyzeOptions {
 struct TrackAnalysis {
   const OutcomeSpace* space = nullptr;
   UtilitySet set;
+  DisagreementSource disagreement = DisagreementSource::Reservation;
   std::vector<std::int64_t> frontier;
   std::optional<Eigen::VectorXd> ideal;
   std::vector<std::pair<const char*, std::optional<std::int64_t>>> solutions;
@@ -42,10 +45,14 @@ struct TrackAnalysis {
   std::vector<Correlation> correlations;
 };
 
-TrackAnalysis analyse(const Scenario& scenario, const OutcomeSpace& space) {
+TrackAnalysis analyse(const Scenario& scenario, const OutcomeSpace& space,
+                      const DisagreementPoint& disagreement) {
   TrackAnalysis a;
   a.space = &space;
   a.set = utility_set(space, scenario);
+  // What a run starts from: on a war track the value of fighting on, not the file's reservation.
+  a.set.disagreement = disagreement.values;
+  a.disagreement = disagreement.source;
   a.frontier = pareto_frontier(a.set);
   a.ideal = ideal_point(a.set);
   a.solutions = {{"nash", nash_solution(a.set)},
@@ -95,6 +102,7 @@ ordered_json analysis_json(const Scenario& scenario, const std::vector<TrackAnal
     track["label"] = scenario.tracks[t].label;
     track["outcomes"] = a.space->size();
     track["disagreement"] = per_party(scenario, a.set.disagreement);
+    track["disagreement_source"] = json_name(a.disagreement);
     track["ideal"] = a.ideal ? per_party(scenario, *a.ideal) : ordered_json(nullptr);
     ordered_json points = ordered_json::array();
     for (std::int64_t k : a.frontier) points.push_back(point_json(scenario, *a.space, k));
@@ -131,8 +139,9 @@ std::string utilities_text(const Scenario& scenario, const Eigen::VectorXd& u) {
 std::string analysis_text(const Scenario& scenario, const std::vector<TrackAnalysis>& tracks) {
   std::ostringstream out;
   out << scenario.meta.name << "\n"
-      << scenario.parties.size() << " parties, " << scenario.issues.size() << " issues, "
-      << scenario.tracks.size() << " track" << (scenario.tracks.size() == 1 ? "" : "s") << "\n";
+      << scenario.parties.size() << " parties, " << scenario.issues.size()
+      << (scenario.issues.size() == 1 ? " issue, " : " issues, ") << scenario.tracks.size()
+      << " track" << (scenario.tracks.size() == 1 ? "" : "s") << "\n";
   for (std::size_t t = 0; t < tracks.size(); ++t) {
     const TrackAnalysis& a = tracks[t];
     const Track& track = scenario.tracks[t];
@@ -141,7 +150,8 @@ std::string analysis_text(const Scenario& scenario, const std::vector<TrackAnaly
         << format_thousands(a.space->size()) << " outcomes, "
         << format_thousands(static_cast<long long>(a.frontier.size()))
         << " on the Pareto frontier\n";
-    out << "  no deal:      " << utilities_text(scenario, a.set.disagreement) << "\n";
+    out << "  no deal:      " << utilities_text(scenario, a.set.disagreement) << " ("
+        << describe(a.disagreement) << ")\n";
     if (a.ideal) out << "  ideal point:  " << utilities_text(scenario, *a.ideal) << "\n";
     if (a.opposition)
       out << "  opposition:   " << format_number(*a.opposition, 3)
@@ -174,12 +184,13 @@ std::string analysis_text(const Scenario& scenario, const std::vector<TrackAnaly
 
 int analyze(const AnalyzeOptions& options) {
   const ScenarioPtr scenario = load_scenario_or_genius_folder(options.file, builtin_agents());
-  std::vector<OutcomeSpace> spaces;
-  spaces.reserve(scenario->tracks.size());
-  for (std::size_t t = 0; t < scenario->tracks.size(); ++t)
-    spaces.emplace_back(*scenario, static_cast<int>(t));
+  const Simulator simulator(scenario, builtin_agents());
   std::vector<TrackAnalysis> tracks;
-  for (const OutcomeSpace& space : spaces) tracks.push_back(analyse(*scenario, space));
+  for (std::size_t t = 0; t < scenario->tracks.size(); ++t) {
+    const int track = static_cast<int>(t);
+    tracks.push_back(
+        analyse(*scenario, simulator.space(track), run_disagreement_point(simulator, track)));
+  }
   if (options.format == "json")
     std::cout << analysis_json(*scenario, tracks).dump(2) << "\n";
   else
@@ -202,7 +213,9 @@ void add_analyze_command(CLI::App& app, Action& action) {
   cmd->footer(
       "Per track: the number of outcomes, the Pareto frontier, the Nash, Kalai-Smorodinsky,\n"
       "egalitarian and utilitarian outcomes (terms and utilities) and how opposed the parties\n"
-      "are. Reservation values are the disagreement point. See docs/interop.md.\n"
+      "are. The disagreement point is what a run starts from: the reservation values, or on a\n"
+      "war track each party's value of fighting on at the start (docs/world.md); the output\n"
+      "says which. See docs/interop.md.\n"
       "Example:\n"
       "  parley analyze scenarios/istanbul-2025-06.json\n"
       "  parley analyze path/to/GENIUS/Laptop --format json");

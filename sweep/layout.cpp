@@ -4,6 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "analysis/solutions/disagreement_point.hpp"
 #include "analysis/statistics/json_number.hpp"
 
 namespace parley {
@@ -42,6 +43,7 @@ SweepLayout make_sweep_layout(const Simulator& simulator, const std::vector<Para
   SweepLayout layout;
   for (std::size_t t = 0; t < s.tracks.size(); ++t) {
     SweepLayout::TrackInfo track{s.tracks[t].id, s.tracks[t].label, {}};
+    track.disagreement = json_name(run_disagreement_point(simulator, static_cast<int>(t)).source);
     for (int index : s.tracks[t].issues) {
       const Issue& issue = s.issues[index];
       SweepLayout::IssueInfo info;
@@ -99,7 +101,10 @@ nlohmann::json to_json(const SweepLayout& layout) {
                         {"min", exact_json_number(i.min)},
                         {"max", exact_json_number(i.max)}});
     }
-    tracks.push_back({{"id", t.id}, {"label", t.label}, {"issues", issues}});
+    nlohmann::json track = {{"id", t.id}, {"label", t.label}, {"issues", issues}};
+    // Written only for war tracks, so the state of a sweep without war reads as before.
+    if (t.disagreement != "reservation") track["disagreement"] = t.disagreement;
+    tracks.push_back(std::move(track));
   }
   nlohmann::json parties = nlohmann::json::array();
   for (const auto& p : layout.parties)
@@ -120,6 +125,7 @@ SweepLayout sweep_layout_from_json(const nlohmann::json& json) {
   SweepLayout layout;
   for (const auto& t : json.at("tracks")) {
     SweepLayout::TrackInfo track{t.at("id"), t.at("label"), {}};
+    track.disagreement = t.value("disagreement", std::string("reservation"));
     for (const auto& i : t.at("issues")) {
       SweepLayout::IssueInfo info;
       info.id = i.at("id");

@@ -28,6 +28,9 @@ struct SweepLayout {
     std::string id;
     std::string label;
     std::vector<IssueInfo> issues;
+    // The efficiency measures' disagreement point: "reservation", or "value_of_fighting_on" on
+    // a war track (analysis/solutions/disagreement_point.hpp).
+    std::string disagreement = "reservation";
   };
   struct PartyInfo {
     std::string id;

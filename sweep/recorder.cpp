@@ -1,5 +1,6 @@
 #include "sweep/recorder.hpp"
 
+#include "analysis/solutions/disagreement_point.hpp"
 #include "analysis/solutions/utility_set.hpp"
 #include "sweep/runs_csv.hpp"
 
@@ -9,9 +10,12 @@ std::shared_ptr<const std::vector<EfficiencyReference>> efficiency_references(
     const Simulator& simulator) {
   auto references = std::make_shared<std::vector<EfficiencyReference>>();
   const Scenario& s = simulator.scenario();
-  for (std::size_t t = 0; t < s.tracks.size(); ++t)
-    references->push_back(
-        efficiency_reference(utility_set(simulator.space(static_cast<int>(t)), s)));
+  for (std::size_t t = 0; t < s.tracks.size(); ++t) {
+    UtilitySet set = utility_set(simulator.space(static_cast<int>(t)), s);
+    // What a run starts from: on a war track the value of fighting on at round 0.
+    set.disagreement = run_disagreement_point(simulator, static_cast<int>(t)).values;
+    references->push_back(efficiency_reference(set));
+  }
   return references;
 }
 

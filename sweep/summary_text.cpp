@@ -191,6 +191,15 @@ std::string summary_text(const json& s) {
                     num(e.at("distance_to_kalai_smorodinsky").at("mean"))});
   }
   out << efficiency.text();
+  std::string war;
+  for (const json& t : s.at("tracks"))
+    if (t.at("efficiency").value("disagreement", "reservation") == "value_of_fighting_on")
+      war += (war.empty() ? "" : ", ") + t.at("id").get<std::string>();
+  out << "  no deal = "
+      << (war.empty() ? "the reservation values"
+                      : "the reservation values; on war tracks (" + war +
+                            ") the value of fighting on at the start")
+      << "\n";
 
   out << "\nParties\n";
   TextTable parties({"party", "utility mean", "sd", "p05", "median", "p95", "costs mean", "p95"});

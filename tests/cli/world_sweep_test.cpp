@@ -77,5 +77,36 @@ TEST(WorldSweep, APointerTheWorldDoesNotHaveExitsTwo) {
   fs::remove_all(dir);
 }
 
+// On a war track analyze and the sweep's efficiency block measure deals against what the run
+// starts from, the value of fighting on (Fearon 1995: (p - c_A, 1 - p - c_B) = (0.55, 0.25)),
+// and say so; the Nash split with war as the threat point is p + (c_B - c_A) / 2 = 0.65.
+TEST(WorldSweep, WarTracksUseTheValueOfFightingOnAsTheDisagreementPoint) {
+  const std::string fearon = "tests/data/world/fearon-war.json";
+  const auto analyzed = run_parley("analyze " + fearon + " --format json");
+  ASSERT_EQ(analyzed.status, 0) << analyzed.out;
+  const auto a = nlohmann::json::parse(analyzed.out)["tracks"][0];
+  EXPECT_EQ(a["disagreement_source"], "value_of_fighting_on");
+  EXPECT_NEAR(a["disagreement"]["A"].get<double>(), 0.55, 1e-9);
+  EXPECT_NEAR(a["disagreement"]["B"].get<double>(), 0.25, 1e-9);
+  EXPECT_NEAR(a["solutions"]["nash"]["terms"]["x"]["value"].get<double>(), 0.65, 1e-9)
+      << a["solutions"]["nash"].dump();
+  EXPECT_NE(run_parley("analyze " + fearon).out.find("(value of fighting on at the start)"),
+            std::string::npos);
+
+  const fs::path out = fs::temp_directory_path() / ("parley-fearon-" + std::to_string(getpid()));
+  fs::remove_all(out);
+  ASSERT_EQ(run_parley("sweep " + fearon + " --runs 20 --out '" + out.string() + "'").status, 0);
+  const auto summary = nlohmann::json::parse(read_file((out / "summary.json").string()));
+  const auto& e = summary["tracks"][0]["efficiency"];
+  EXPECT_EQ(e["disagreement"], "value_of_fighting_on");
+  // The war-equilibrium opener takes the top of Fearon's range, 1 - (1 - p - c_B) = 0.75: B gets
+  // exactly its war value, so the Nash product over war is 0 (against a reservation of 0 it
+  // would have been 0.75 of the maximum).
+  EXPECT_NEAR(e["nash_product_fraction"]["mean"].get<double>(), 0.0, 1e-9) << e.dump();
+  EXPECT_NE(run_parley("summary '" + out.string() + "'").out.find("value of fighting on"),
+            std::string::npos);
+  fs::remove_all(out);
+}
+
 }  // namespace
 }  // namespace parley
