@@ -30,12 +30,25 @@ ZeuthenAgent::ZeuthenAgent(const AgentSetup& setup)
   other_ = &setup.space->utilities(other);
   d_self_ = setup.reservation;
   d_other_ = setup.public_reservation.at(other);
-  // Open with the best deal; among equally good ones, the one the opponent likes most.
-  own_ = ranking_->front();
-  for (std::int32_t o : *ranking_) {
-    if ((*self_)[o] != (*self_)[own_]) break;
-    if ((*other_)[o] > (*other_)[own_]) own_ = o;
-  }
+  own_ = opening();
+}
+
+// Harsanyi (1956): each side opens with its best deal in the negotiation set, the individually
+// rational Pareto-optimal outcomes: the best for itself among those worth at least disagreement
+// to both, ties to the one the opponent likes most (which makes it Pareto-optimal). With no
+// individually rational outcome there is nothing to agree on: it opens with its best outcome.
+std::int64_t ZeuthenAgent::opening() const {
+  const auto& ranking = *ranking_;
+  std::size_t first = 0;
+  while (first < ranking.size() && nash_product(ranking[first]) == kNotRational) ++first;
+  const bool rational = first < ranking.size();
+  if (!rational) first = 0;
+  std::int64_t best = ranking[first];
+  for (std::size_t k = first + 1; k < ranking.size() && (*self_)[ranking[k]] == (*self_)[best]; ++k)
+    if ((!rational || nash_product(ranking[k]) != kNotRational) &&
+        (*other_)[ranking[k]] > (*other_)[best])
+      best = ranking[k];
+  return best;
 }
 
 double ZeuthenAgent::nash_product(std::int64_t outcome) const {
@@ -76,6 +89,12 @@ std::int64_t ZeuthenAgent::concession(double threshold) {
 }
 
 Deal ZeuthenAgent::propose(const RoundInfo& /*round*/) {
+  // Both sides open (Harsanyi's simultaneous first offers, in turn): the responder's first offer
+  // is its own opening, not already a concession to the opener's.
+  if (!opened_) {
+    opened_ = true;
+    return space_->deal(own_);
+  }
   if (other_offer_ >= 0) {
     if ((*self_)[other_offer_] >= (*self_)[own_]) {
       own_ = other_offer_;  // the opponent's offer is as good: repeat it, so it stands

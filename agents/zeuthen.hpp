@@ -14,12 +14,14 @@ double zeuthen_risk(double own_offer_utility, double other_offer_utility, double
 
 // Monotonic concession with Zeuthen's rule (Zeuthen 1930; Harsanyi 1956; Rosenschein & Zlotkin
 // 1994), for two parties with complete information; the disagreement point is the reservation
-// values. The agent opens with its best deal. On its turn it compares its risk with the
-// opponent's; if its risk is not larger it concedes by the smallest concession (the outcome it
-// likes best) after which the opponent must concede, and if there is none it concedes to the
-// opponent's offer. It accepts an offer at least as good for it as its own current offer, or one
-// it would otherwise have to concede to. Under alternating offers two Zeuthen agents end exactly
-// at the Nash bargaining solution of a finite set with a unique Nash maximiser (docs/agents.md).
+// values. Both agents open, each with its best deal in the negotiation set (the individually
+// rational Pareto-optimal outcomes; Harsanyi 1956), the responder on its first turn. On its turn it
+// compares its risk with the opponent's; if its risk is not larger it concedes by the smallest
+// concession (the outcome it likes best) after which the opponent must concede, and if there is
+// none it concedes to the opponent's offer. It accepts an offer at least as good for it as its own
+// current offer, or one it would otherwise have to concede to. Under alternating offers two Zeuthen
+// agents end exactly at the Nash bargaining solution of a finite set with a unique Nash maximiser
+// (docs/agents.md).
 class ZeuthenAgent final : public Agent {
  public:
   // Throws std::invalid_argument without complete information or two parties.
@@ -44,6 +46,8 @@ class ZeuthenAgent final : public Agent {
   // exceeds `threshold` (the opponent's offer's risk_product), ties to the better one for the
   // opponent; -1 when there is none.
   std::int64_t concession(double threshold);
+  // Its best deal in the negotiation set (see the .cpp).
+  std::int64_t opening() const;
 
   const OutcomeSpace* space_;
   const Eigen::ArrayXd* self_;
@@ -54,6 +58,7 @@ class ZeuthenAgent final : public Agent {
   double d_other_;
   std::int64_t own_ = 0;
   std::int64_t other_offer_ = -1;
+  bool opened_ = false;  // has it made its first offer yet?
   // Concession search state: every outcome before `cursor_` in the ranking fails every threshold
   // >= cursor_threshold_, so a rising threshold (the usual case) resumes there.
   std::size_t cursor_ = 0;

@@ -145,12 +145,52 @@ TEST(ZeuthenAgent, RiskFollowsTheFormula) {
   EXPECT_DOUBLE_EQ(zeuthen_risk(0.8, 0.2, 0.2), 1.0);
 }
 
+// Harsanyi (1956): each side opens with its best deal in the negotiation set (individually
+// rational and Pareto-optimal): the most it can get with both at least at disagreement, ties to
+// the one better for the other side. Found here by brute force over the outcome space.
+std::int64_t best_in_negotiation_set(const OutcomeSpace& space, int party, double d_self,
+                                     double d_other) {
+  const Eigen::ArrayXd& self = space.utilities(party);
+  const Eigen::ArrayXd& other = space.utilities(1 - party);
+  std::int64_t best = -1;
+  for (std::int64_t o = 0; o < space.size(); ++o) {
+    if (self[o] < d_self || other[o] < d_other) continue;
+    if (best < 0 || self[o] > self[best] || (self[o] == self[best] && other[o] > other[best]))
+      best = o;
+  }
+  return best;
+}
+
+TEST(ZeuthenTheory, BothPartiesOpenWithTheirBestDealInTheNegotiationSet) {
+  for (std::size_t k = 0; k < std::size(kCases); ++k) {
+    const Case& c = kCases[k];
+    const Simulator simulator(zeuthen_scenario(c).build(), builtin_agents());
+    test::RecordingTrace trace;
+    simulator.run(1, 0, &trace);
+    const OutcomeSpace& space = simulator.space(0);
+    const double d[2] = {c.A.reservation, c.B.reservation};
+    for (int party = 0; party < 2; ++party) {
+      const auto offers = trace.offers(party);
+      ASSERT_FALSE(offers.empty()) << "case " << k << ": party " << party << " must open";
+      const std::int64_t expected = best_in_negotiation_set(space, party, d[party], d[1 - party]);
+      ASSERT_GE(expected, 0);
+      EXPECT_EQ(offers.front().deal.outcome, expected) << "case " << k << ", party " << party;
+      // Individually rational for both, so not simply the best outcome overall.
+      EXPECT_GE(space.utilities(1 - party)[offers.front().deal.outcome], d[1 - party]);
+    }
+    // The responder's first move after rejecting the opening is its own opening.
+    ASSERT_GE(trace.offers().size(), 2u);
+    EXPECT_NE(trace.offers()[1].party, trace.offers()[0].party);
+  }
+}
+
 TEST(ZeuthenAgent, OpensWithItsBestDealAndAcceptsWhatIsAsGoodAsItsOwnOffer) {
   const ScenarioPtr s = zeuthen_scenario(kCases[0]).build();
   const auto a = test::make_standalone_agent(s, builtin_agents(), 0);
   const OutcomeSpace& space = *a->space;
   const Deal opening = a->agent->propose({0, 0});
-  EXPECT_DOUBLE_EQ(space.utilities(0)[opening.outcome], space.utilities(0).maxCoeff());
+  EXPECT_EQ(opening.outcome,
+            best_in_negotiation_set(space, 0, kCases[0].A.reservation, kCases[0].B.reservation));
   EXPECT_EQ(a->agent->respond({1, 0}, opening), Response::Accept);
   const Deal worst = space.deal(space.ranking(0).back());
   EXPECT_EQ(a->agent->respond({1, 0}, worst), Response::Reject);
