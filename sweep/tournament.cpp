@@ -272,9 +272,9 @@ std::string tournament_text(const TournamentResult& result, const TournamentOpti
                interval_text(r.distance_to_nash.mean(), half_width(r.distance_to_nash), 3)});
   }
   out << table.text();
-  out << "\nUtility: the model's party's utility over all tracks (0-1 scale). Agreement: share "
-         "of tracks agreed.\nPareto-optimal and distance to Nash (utility space): over agreed "
-         "tracks.\n";
+  out << "\nUtility: the model's party's payoff over all tracks, net of its costs (utility "
+         "units; below 0\nwhen long talks cost more than the deal). Agreement: share of tracks "
+         "agreed. Pareto-optimal\nand distance to Nash (utility space): over agreed tracks.\n";
   if (!result.skipped.empty()) {
     out << "\n"
         << result.skipped.size() << " pairing" << (result.skipped.size() == 1 ? "" : "s")
