@@ -406,7 +406,8 @@ std::string summary_text(const json& s) {
   out << efficiency.text();
 
   out << "\nParties\n";
-  TextTable parties({"party", "utility mean", "sd", "p05", "median", "p95", "costs mean", "p95"});
+  TextTable parties(
+      {"party", "utility mean", "sd", "p05", "median", "p95", "cost of talks: mean", "p95"});
   for (const json& p : s.at("parties")) {
     const json& u = p.at("utility");
     const json& c = p.at("costs");

@@ -196,13 +196,28 @@ print("ok")
 // The analyst's question on the shipped scenario: a grid over the battlefield odds (RU is the
 // up party, so Ukraine's chance of a decisive battle is 1 - q) and Russia's cost per casualty.
 TEST_F(SweepOutcomes, TheCeasefireShareIsGivenCellByCellForAGrid) {
-  const auto r = run_parley(
-      "sweep scenarios/istanbul-2025.json --only-vary --design grid --runs 1600 --seed 2 --out '" +
-      path("grid") +
-      "' --vary '/world/battlefield/win_probability=discrete(0.3, 0.4, 0.5, 0.6)'"
-      " --vary '/world/parties/RU/costs/casualties/utility_per_unit=discrete(1.3e-7, 5.2e-7, "
-      "1.04e-6, 2.08e-6)'");
-  ASSERT_EQ(r.status, 0);
+  auto grid_sweep = [&](const std::string& out, const std::string& extra) {
+    return run_parley(
+               "sweep scenarios/istanbul-2025.json --only-vary --design grid --runs 9600 --seed 2 "
+               "--out '" +
+               path(out) +
+               "' --vary '/world/battlefield/win_probability=discrete(0.3, 0.4, 0.5, 0.6)'"
+               " --vary '/world/parties/RU/costs/casualties/utility_per_unit=discrete(1.3e-7, "
+               "5.2e-7, 1.04e-6, 2.08e-6)' " +
+               extra)
+        .status;
+  };
+  ASSERT_EQ(grid_sweep("grid", "--threads 2"), 0);
+  // The grid's cells merge exactly too: one thread, and three shards merged, give the same bytes.
+  ASSERT_EQ(grid_sweep("grid1", "--threads 1"), 0);
+  EXPECT_EQ(summary("grid1"), summary("grid"));
+  for (int k = 1; k <= 3; ++k)
+    ASSERT_EQ(grid_sweep("g" + std::to_string(k), "--shard " + std::to_string(k) + "/3"), 0);
+  ASSERT_EQ(run_parley("merge '" + path("g2") + "' '" + path("g3") + "' '" + path("g1") +
+                       "' --out '" + path("gm") + "'")
+                .status,
+            0);
+  EXPECT_EQ(summary("gm"), summary("grid"));
   const auto s = nlohmann::json::parse(summary("grid"));
   const auto& grid = s.at("grid");
   ASSERT_EQ(grid.at("parameters").size(), 2u);
@@ -210,17 +225,17 @@ TEST_F(SweepOutcomes, TheCeasefireShareIsGivenCellByCellForAGrid) {
   long runs = 0;
   double lowest = 1.0, highest = 0.0;
   for (const auto& cell : grid.at("cells")) {
-    EXPECT_EQ(cell.at("runs"), 100);
+    EXPECT_EQ(cell.at("runs"), 600);
     runs += cell.at("runs").get<long>();
     const auto& ceasefire = cell.at("outcomes").at("ceasefire");
-    EXPECT_EQ(ceasefire.at("runs"), 100);
+    EXPECT_EQ(ceasefire.at("runs"), 600);
     const double share = ceasefire.at("mean").get<double>();
     EXPECT_LE(ceasefire.at("ci95")[0].get<double>(), share);
     EXPECT_GE(ceasefire.at("ci95")[1].get<double>(), share);
     lowest = std::min(lowest, share);
     highest = std::max(highest, share);
   }
-  EXPECT_EQ(runs, 1600);
+  EXPECT_EQ(runs, 9600);
   EXPECT_DOUBLE_EQ(grid.at("cells")[5].at("levels")[0].get<double>(), 0.4);
   EXPECT_DOUBLE_EQ(grid.at("cells")[5].at("levels")[1].get<double>(), 5.2e-7);
   // The cells differ: the question has an answer that one index would hide.
