@@ -150,9 +150,9 @@ std::string war_text(const json& w) {
   if (!w.at("costs").empty()) {
     out << "\nWar costs per run (each party's total until the fighting stopped or the run "
            "ended)\n";
-    TextTable costs(
-        {"party", "cost", "mean", "sd", "p05", "median", "p95", "mean until a ceasefire", "runs"},
-        2);
+    TextTable costs({"party", "cost", "mean", "sd", "p05", "median", "p95",
+                     "mean until a ceasefire", "ceasefires"},
+                    2);
     for (const json& c : w.at("costs")) {
       const json& t = c.at("total");
       const std::string unit = c.at("unit").get<std::string>();
