@@ -2,6 +2,7 @@
 
 #include "agents/bayesian.hpp"
 #include "agents/hardliner.hpp"
+#include "agents/micro.hpp"
 #include "agents/random_agent.hpp"
 #include "agents/rubinstein.hpp"
 #include "agents/time_dependent.hpp"
@@ -17,6 +18,7 @@ void register_builtin_agents(AgentRegistry& registry) {
   registry.add(linear_model());
   registry.add(conceder_model());
   registry.add(hardliner_model());
+  registry.add(micro_model());
   registry.add(tit_for_tat_model());
   registry.add(rubinstein_model());
   registry.add(zeuthen_model());

@@ -85,6 +85,7 @@ TEST(RoundLoopAllocations, AgentsAllocateNothingPerRound) {
       {"hardliner", {}},
       {"tit-for-tat", {}},
       {"random", {}},
+      {"micro", {}},
   };
   for (const auto& [model, params] : models) {
     const ScenarioBuilder b = bench_domain(model, params);
