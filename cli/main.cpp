@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   parley::cli::add_sweep_command(app, action);
   parley::cli::add_merge_command(app, action);
   parley::cli::add_summary_command(app, action);
+  parley::cli::add_report_command(app, action);
   parley::cli::add_import_command(app, action);
   parley::cli::add_export_command(app, action);
   parley::cli::add_analyze_command(app, action);

@@ -32,10 +32,22 @@ int summary(const std::string& where) {
 
 void add_summary_command(CLI::App& app, Action& action) {
   auto where = std::make_shared<std::string>();
+  auto format = std::make_shared<std::string>("text");
+  auto out = std::make_shared<std::string>("report.html");
   CLI::App* cmd = app.add_subcommand("summary", "Print a sweep's summary.json as readable tables");
   cmd->add_option("dir", *where, "Sweep directory (or its summary.json)")->required();
-  cmd->footer("Example:\n  parley summary istanbul-sweep");
-  cmd->callback([where, &action] { action = [where] { return summary(*where); }; });
+  cmd->add_option("--format", *format,
+                  "text (tables on stdout), or html: the sweep's report page, as parley report")
+      ->check(CLI::IsMember({"text", "html"}));
+  cmd->add_option("--out", *out, "With --format html: the HTML file (default report.html)");
+  cmd->footer(
+      "Examples:\n  parley summary istanbul-sweep\n"
+      "  parley summary istanbul-sweep --format html --out sweep.html");
+  cmd->callback([where, format, out, &action] {
+    action = [where, format, out] {
+      return *format == "html" ? write_sweep_report(*where, *out) : summary(*where);
+    };
+  });
 }
 
 }  // namespace parley::cli
