@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
       "  parley run scenarios/istanbul-2025-06.json --format json --trace trace.jsonl\n"
       "  parley validate my-scenario.json\n"
       "  parley sweep scenarios/istanbul-2025-06.json --runs 100000 --out istanbul\n"
+      "  parley report istanbul --out istanbul.html\n"
       "  parley agents\n"
       "  parley analyze scenarios/istanbul-2025-06.json\n"
       "  parley import genius DOMAIN.xml PROFILE1.xml PROFILE2.xml --out imported.json\n"

@@ -135,7 +135,7 @@ Chart xy_chart(const XYChart& c) {
 
   Json xaxis = {{"orient", "bottom"}, {"scale", "x"}, {"title", c.x_title}, {"grid", true}};
   if (c.x_integer) xaxis["tickMinStep"] = 1;
-  xaxis["format"] = c.x_integer ? "d" : "~g";
+  if (c.x_integer) xaxis["format"] = "d";
   Json yaxis = {{"orient", "left"}, {"scale", "y"}, {"title", c.y_title}, {"grid", true}};
   if (!c.y_format.empty()) yaxis["format"] = c.y_format;
   spec["axes"].push_back(xaxis);
@@ -145,6 +145,7 @@ Chart xy_chart(const XYChart& c) {
                                {"fill", "color"},
                                {"title", c.series_title},
                                {"symbolType", "circle"},
+                               {"labelLimit", 280},
                                {"orient", "right"}});
   if (!shapes.empty())
     spec["legends"].push_back({{"shape", "shape"}, {"title", c.shape_title}, {"orient", "right"}});
@@ -322,10 +323,9 @@ Chart histogram_chart(const HistogramChart& c) {
   spec["data"].push_back({{"name", "bins"}, {"values", values}});
   spec["scales"].push_back(linear_scale("x", ex.domain(), "width", false, false));
   spec["scales"].push_back(linear_scale("y", ey.domain(), "height", true, true));
+  spec["axes"].push_back({{"orient", "bottom"}, {"scale", "x"}, {"title", c.x_title}});
   spec["axes"].push_back(
-      {{"orient", "bottom"}, {"scale", "x"}, {"title", c.x_title}, {"format", "~s"}});
-  spec["axes"].push_back(
-      {{"orient", "left"}, {"scale", "y"}, {"title", c.y_title}, {"grid", true}, {"format", "~s"}});
+      {{"orient", "left"}, {"scale", "y"}, {"title", c.y_title}, {"grid", true}});
   spec["marks"].push_back(
       {{"type", "rect"},
        {"from", {{"data", "bins"}}},
@@ -424,6 +424,7 @@ Chart heatmap_chart(const HeatmapChart& c) {
     ev.add(cell.value);
   }
   spec["data"].push_back({{"name", "cells"}, {"values", values}});
+  const double light = ev.lo <= ev.hi ? ev.lo + 0.6 * (ev.hi - ev.lo) : 0.0;
   spec["scales"].push_back({{"name", "x"}, {"type", "band"}, {"domain", xs}, {"range", "width"}});
   std::vector<std::string> ys_up(ys.rbegin(), ys.rend());  // the first level at the bottom
   spec["scales"].push_back(
@@ -432,8 +433,14 @@ Chart heatmap_chart(const HeatmapChart& c) {
                             {"type", "linear"},
                             {"domain", ev.domain()},
                             {"range", {{"scheme", "viridis"}}}});
-  spec["axes"].push_back({{"orient", "bottom"}, {"scale", "x"}, {"title", c.x_title}});
-  spec["axes"].push_back({{"orient", "left"}, {"scale", "y"}, {"title", c.y_title}});
+  spec["axes"].push_back({{"orient", "bottom"},
+                          {"scale", "x"},
+                          {"title", c.x_title},
+                          {"labelAngle", -30},
+                          {"labelAlign", "right"},
+                          {"labelLimit", 260}});
+  spec["axes"].push_back(
+      {{"orient", "left"}, {"scale", "y"}, {"title", c.y_title}, {"labelLimit", 260}});
   Json legend = {{"fill", "color"}, {"title", c.value_title}, {"orient", "right"}};
   if (!c.format.empty()) legend["format"] = c.format;
   spec["legends"].push_back(legend);
@@ -447,17 +454,20 @@ Chart heatmap_chart(const HeatmapChart& c) {
                                {"height", {{"scale", "y"}, {"band", 1}}},
                                {"fill", {{"scale", "color"}, {"field", "value"}}},
                                {"tooltip", {{"field", "text"}}}}}}}});
-  spec["marks"].push_back({{"type", "text"},
-                           {"from", {{"data", "cells"}}},
-                           {"encode",
-                            {{"enter",
-                              {{"x", {{"scale", "x"}, {"field", "x"}, {"band", 0.5}}},
-                               {"y", {{"scale", "y"}, {"field", "y"}, {"band", 0.5}}},
-                               {"align", {{"value", "center"}}},
-                               {"baseline", {{"value", "middle"}}},
-                               {"text", {{"field", "text"}}},
-                               {"fontSize", {{"value", 10}}},
-                               {"fill", {{"value", "white"}}}}}}}});
+  spec["marks"].push_back(
+      {{"type", "text"},
+       {"from", {{"data", "cells"}}},
+       {"encode",
+        {{"enter",
+          {{"x", {{"scale", "x"}, {"field", "x"}, {"band", 0.5}}},
+           {"y", {{"scale", "y"}, {"field", "y"}, {"band", 0.5}}},
+           {"align", {{"value", "center"}}},
+           {"baseline", {{"value", "middle"}}},
+           {"text", {{"field", "text"}}},
+           {"fontSize", {{"value", 10}}},
+           // dark text on the light end of the scale
+           {"fill",
+            {{"signal", "datum.value > " + std::to_string(light) + " ? '#111' : 'white'"}}}}}}}});
   return {c.title, c.caption, spec};
 }
 

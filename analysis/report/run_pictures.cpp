@@ -46,7 +46,9 @@ Chart dance_chart(const Context& c, const Track& track) {
   XYChart x;
   x.title = "Negotiation dance: " + track_title(track);
   x.caption = "Each offer as each party values it, " + c.round_name + " by " + c.round_name +
-              ": lines that close in are concessions; the diamond is the deal accepted, if any.";
+              ": each party has a line for its own offers (circles or triangles by who made "
+              "them); a party's own line falling toward its line of the other's offers is "
+              "concession. The diamonds are the deal accepted, if any.";
   x.x_title = c.round_name + " of the talks";
   x.y_title = "utility of the offer (0\u20131)";
   x.series_title = "utility to";
@@ -112,7 +114,7 @@ std::optional<Chart> space_chart(const Context& c, int t) {
       std::max<std::int64_t>(1, (n + kMaxDrawnOutcomes - 1) / kMaxDrawnOutcomes);
   if (stride > 1)
     x.caption +=
-        " Showing every " + std::to_string(stride) + "th of " + format_thousands(n) + " deals.";
+        " Showing one deal in " + std::to_string(stride) + " of " + format_thousands(n) + ".";
   for (std::int64_t o = 0; o < n; o += stride)
     x.cloud.push_back({set.utilities(o, 0), set.utilities(o, 1), "", "", ""});
   auto frontier = pareto_frontier(set);
@@ -230,12 +232,10 @@ void world_charts(const Context& c, ReportSection& section) {
     XYChart x;
     const std::string name = kind.label.empty() ? kind.id : kind.label;
     x.title = "Costs of the war: " + name;
-    x.caption = "Cumulative " + name +
-                " per party since the talks began: the slope is the "
-                "price of every " +
+    x.caption = "Each party's total since the talks began: the slope is the price of every " +
                 c.round_name + " without a ceasefire.";
     x.x_title = c.round_name + " of the talks";
-    x.y_title = name + (kind.unit.empty() ? "" : " (" + kind.unit + ")") + ", cumulative";
+    x.y_title = "total" + (kind.unit.empty() ? std::string() : " (" + kind.unit + ")");
     x.series_title = "party";
     x.x_integer = true;
     x.line_points = false;

@@ -288,12 +288,18 @@ std::optional<ReportSection> drivers_block(const Json& s) {
       "First-order Sobol index of each uncertain parameter (share of the outcome's variance it "
       "explains alone): the brightest cells are the parameters that matter.";
   c.x_title = "uncertain parameter";
-  c.y_title = "outcome";
+  c.y_title = "";  // the outcomes name themselves; a title would crowd their labels
   c.value_title = "Sobol index";
   for (const auto& d : s["drivers"]) {
-    std::string outcome = d.value("outcome", "");
-    if (d.contains("track")) outcome += " \u00b7 " + d["track"].get<std::string>();
-    if (d.contains("party")) outcome += " \u00b7 " + d["party"].get<std::string>();
+    const std::string what = d.value("outcome", "");
+    std::string outcome = what == "round_of_agreement" ? "round of agreement" : what;
+    if (d.contains("track")) {
+      std::string name = d["track"].get<std::string>();
+      for (const auto& t : s["tracks"])
+        if (t.value("id", "") == name) name = track_name(t);
+      outcome += ": " + name;
+    }
+    if (d.contains("party")) outcome += " to " + d["party"].get<std::string>();
     for (const auto& p : d["parameters"]) {
       if (!p.contains("sobol") || !p["sobol"].is_number()) continue;
       const double v = p["sobol"].get<double>();
