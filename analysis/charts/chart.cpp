@@ -103,6 +103,13 @@ Chart xy_chart(const XYChart& c) {
   for (const auto& m : c.markers)
     markers.push_back({{"x", finite(m.x)}, {"y", finite(m.y)}, {"label", m.label}});
   spec["data"].push_back({{"name", "markers"}, {"values", markers}});
+  Json bars = Json::array();
+  for (const auto& e : c.error_bars)
+    bars.push_back({{"x", finite(e.x)},
+                    {"lower", finite(e.lower)},
+                    {"upper", finite(e.upper)},
+                    {"series", e.series}});
+  spec["data"].push_back({{"name", "error_bars"}, {"values", bars}});
 
   Extent ex, ey;
   for (const auto* set : {&c.cloud, &c.lines, &c.dots})
@@ -114,11 +121,18 @@ Chart xy_chart(const XYChart& c) {
     ex.add(m.x);
     ey.add(m.y);
   }
+  for (const auto& e : c.error_bars) {
+    ex.add(e.x);
+    ey.add(e.lower);
+    ey.add(e.upper);
+  }
   const Json xd = c.x_domain ? Json::array({c.x_domain->first, c.x_domain->second}) : ex.domain();
   const Json yd = c.y_domain ? Json::array({c.y_domain->first, c.y_domain->second}) : ey.domain();
   spec["scales"].push_back(linear_scale("x", xd, "width", !c.x_domain, false));
   spec["scales"].push_back(linear_scale("y", yd, "height", !c.y_domain, false));
   auto series = distinct(c.lines, [](const XYPoint& p) -> const std::string& { return p.series; });
+  series = distinct(
+      c.error_bars, [](const ErrorBar& e) -> const std::string& { return e.series; }, series);
   series = distinct(
       c.dots, [](const XYPoint& p) -> const std::string& { return p.series; }, series);
   const auto shapes =
@@ -162,6 +176,16 @@ Chart xy_chart(const XYChart& c) {
                        {"fill", {{"value", "#9aa0a6"}}},
                        {"fillOpacity", {{"value", 0.45}}},
                        {"tooltip", tip}}}}}});
+  marks.push_back({{"type", "rule"},
+                   {"from", {{"data", "error_bars"}}},
+                   {"encode",
+                    {{"enter",
+                      {{"x", {{"scale", "x"}, {"field", "x"}}},
+                       {"y", {{"scale", "y"}, {"field", "lower"}}},
+                       {"y2", {{"scale", "y"}, {"field", "upper"}}},
+                       {"stroke", {{"scale", "color"}, {"field", "series"}}},
+                       {"strokeWidth", {{"value", 1.5}}},
+                       {"strokeOpacity", {{"value", 0.6}}}}}}}});
   const Json line_enter = {{"x", {{"scale", "x"}, {"field", "x"}}},
                            {"y", {{"scale", "y"}, {"field", "y"}}},
                            {"stroke", {{"scale", "color"}, {"field", "series"}}},
@@ -242,7 +266,7 @@ Chart interval_chart(const IntervalChart& c) {
         {"label", b.label}, {"group", b.group}, {"value", finite(b.value)}, {"text", b.text}};
     row["lower"] = finite(b.lower.value_or(b.value));
     row["upper"] = finite(b.upper.value_or(b.value));
-    row["whisker"] = b.lower.has_value() && b.upper.has_value();
+    row["whisker"] = !c.span_bars && b.lower.has_value() && b.upper.has_value();
     values.push_back(row);
     ex.add(b.value);
     if (b.upper) ex.add(*b.upper);
@@ -277,8 +301,9 @@ Chart interval_chart(const IntervalChart& c) {
                    {"from", {{"data", "bars"}}},
                    {"encode",
                     {{"enter",
-                      {{"x", {{"scale", "x"}, {"value", 0}}},
-                       {"x2", {{"scale", "x"}, {"field", "value"}}},
+                      {{"x", c.span_bars ? Json{{"scale", "x"}, {"field", "lower"}}
+                                         : Json{{"scale", "x"}, {"value", 0}}},
+                       {"x2", {{"scale", "x"}, {"field", c.span_bars ? "upper" : "value"}}},
                        {"y", {{"scale", "y"}, {"field", "label"}}},
                        {"height", {{"scale", "y"}, {"band", 1}}},
                        {"fill", {{"scale", "color"}, {"field", "group"}}},

@@ -32,6 +32,14 @@ struct Marker {
   std::string label;
 };
 
+// A vertical interval at x (a 95% interval around a line's point), coloured by series.
+struct ErrorBar {
+  double x = 0.0;
+  double lower = 0.0;
+  double upper = 0.0;
+  std::string series;
+};
+
 struct XYChart {
   std::string title;
   std::string caption;
@@ -43,6 +51,7 @@ struct XYChart {
   std::vector<XYPoint> lines;  // joined in the given order, one line per series
   std::vector<XYPoint> dots;   // coloured by series, not joined
   std::vector<Marker> markers;
+  std::vector<ErrorBar> error_bars;
   bool step = false;        // lines as steps (a survival curve)
   bool line_points = true;  // a symbol at each point of a line
   bool x_integer = false;   // x ticks at whole numbers (rounds)
@@ -69,6 +78,8 @@ struct IntervalChart {
   std::vector<IntervalBar> bars;
   std::optional<std::pair<double, double>> domain;
   std::string format;  // d3 format of the value axis ("%" for shares)
+  // Bars span [lower, upper] instead of [0, value], with no whisker: a tornado of effects.
+  bool span_bars = false;
 };
 
 // A histogram from counts already binned.

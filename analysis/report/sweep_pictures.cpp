@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -291,6 +292,13 @@ std::optional<ReportSection> drivers_block(const Json& s) {
   c.y_title = "";  // the outcomes name themselves; a title would crowd their labels
   c.value_title = "Sobol index";
   for (const auto& d : s["drivers"]) {
+    if (d.contains("label")) {
+      for (const auto& p : d["parameters"])
+        if (p.contains("sobol") && p["sobol"].is_number())
+          c.cells.push_back({p.value("pointer", ""), d["label"].get<std::string>(),
+                             p["sobol"].get<double>(), format_number(p["sobol"].get<double>(), 2)});
+      continue;
+    }
     const std::string what = d.value("outcome", "");
     std::string outcome = what == "round_of_agreement" ? "round of agreement" : what;
     if (d.contains("track")) {
@@ -310,11 +318,198 @@ std::optional<ReportSection> drivers_block(const Json& s) {
   return ReportSection{"Drivers", "", {heatmap_chart(c)}};
 }
 
+bool is_share(const Json& outcome) {
+  return outcome.value("unit", "") == "share of runs";
+}
+
+std::string outcome_label(const Json& outcome) {
+  return outcome.value("label", outcome.value("key", ""));
+}
+
+// The war's end: ceasefire, each side's victory, still fighting; and each cost's total.
+std::optional<ReportSection> war_block(const Json& s) {
+  if (!s.contains("war") || !s["war"].is_object()) return std::nullopt;
+  const Json& w = s["war"];
+  ReportSection section{"The war", "", {}};
+  if (w.contains("end") && w["end"].is_object()) {
+    const Json& end = w["end"];
+    IntervalChart c;
+    c.title = "How the war ended";
+    c.caption =
+        "Share of runs by how the fighting stood at the end, with 95% intervals: the "
+        "ceasefire bar is the chance the talks stopped the war.";
+    c.value_title = "runs (%)";
+    c.domain = std::make_pair(0.0, 1.0);
+    c.format = "%";
+    if (end.contains("ceasefire")) c.bars.push_back(share_bar("ceasefire", "", end["ceasefire"]));
+    if (end.contains("victory"))
+      for (const auto& [party, p] : end["victory"].items())
+        c.bars.push_back(share_bar("victory of " + party, "", p));
+    if (end.contains("still_fighting"))
+      c.bars.push_back(share_bar("still fighting at the end", "", end["still_fighting"]));
+    if (!c.bars.empty()) section.charts.push_back(interval_chart(c));
+  }
+  if (w.contains("costs"))
+    for (const auto& cost : w["costs"]) {
+      if (!cost.contains("total") || !cost["total"].contains("histogram")) continue;
+      HistogramChart h;
+      h.bins = readable_bins(cost["total"]["histogram"]);
+      if (h.bins.empty()) continue;
+      const std::string unit = cost.value("unit", "");
+      h.title =
+          cost.value("party", "") + ": " + cost.value("label", cost.value("kind", "")) + ", total";
+      h.x_title = "total over the run" + (unit.empty() ? std::string() : " (" + unit + ")");
+      h.y_title = "runs";
+      h.caption = "The run's total cost of this kind; mean " +
+                  format_number(number(cost["total"]["mean"]), 0) + " " + unit +
+                  ": a second hump is the runs where the war went on.";
+      section.charts.push_back(histogram_chart(h));
+    }
+  if (section.charts.empty()) return std::nullopt;
+  return section;
+}
+
+// Partial dependence: per varying parameter, each share outcome's mean bin by bin with its
+// 95% interval.
+std::optional<ReportSection> partial_dependence_block(const Json& s) {
+  if (!s.contains("drivers")) return std::nullopt;
+  std::vector<std::string> pointers;
+  for (const auto& d : s["drivers"])
+    if (d.contains("partial_dependence") && d["partial_dependence"].is_array())
+      for (const auto& pd : d["partial_dependence"]) {
+        const std::string ptr = pd.value("pointer", "");
+        if (std::find(pointers.begin(), pointers.end(), ptr) == pointers.end())
+          pointers.push_back(ptr);
+      }
+  ReportSection section{"Partial dependence",
+                        "How each share of runs moves along each uncertain parameter, averaged "
+                        "over the others.",
+                        {}};
+  for (const auto& ptr : pointers) {
+    XYChart c;
+    c.title = "Along " + ptr;
+    c.caption =
+        "Share of runs for each outcome, bin by bin along the parameter, with 95% "
+        "intervals: a curve that rises then falls is an effect no single coefficient "
+        "describes.";
+    c.x_title = ptr + " (bin mean)";
+    c.y_title = "runs (%)";
+    c.series_title = "outcome";
+    c.y_domain = std::make_pair(0.0, 1.0);
+    c.y_format = "%";
+    for (const auto& d : s["drivers"]) {
+      if (!is_share(d) || !d.contains("partial_dependence")) continue;
+      for (const auto& pd : d["partial_dependence"]) {
+        if (pd.value("pointer", "") != ptr) continue;
+        for (const auto& bin : pd["bins"]) {
+          if (!bin["mean"].is_number()) continue;
+          const std::string label = outcome_label(d);
+          c.lines.push_back({number(bin["x"]), number(bin["mean"]), label, "",
+                             format_thousands(bin.value("runs", 0LL)) + " runs"});
+          if (bin.contains("ci95") && bin["ci95"].is_array() && bin["ci95"].size() == 2)
+            c.error_bars.push_back(
+                {number(bin["x"]), number(bin["ci95"][0]), number(bin["ci95"][1]), label});
+        }
+      }
+    }
+    if (!c.lines.empty()) section.charts.push_back(xy_chart(c));
+  }
+  if (section.charts.empty()) return std::nullopt;
+  return section;
+}
+
+// Tornado: per share outcome, each parameter's effect from its lowest to its highest bin.
+std::optional<ReportSection> tornado_block(const Json& s) {
+  if (!s.contains("drivers")) return std::nullopt;
+  ReportSection section{"Tornado", "", {}};
+  for (const auto& d : s["drivers"]) {
+    if (!is_share(d) || !d.contains("tornado") || !d["tornado"].is_array()) continue;
+    IntervalChart c;
+    c.title = "Tornado: " + outcome_label(d);
+    c.caption =
+        "Each parameter's bar runs from the outcome's share at its lowest bin to its "
+        "share at its highest, widest first: the widest bar is the lever that matters.";
+    c.value_title = "runs (%)";
+    c.domain = std::make_pair(0.0, 1.0);
+    c.format = "%";
+    c.span_bars = true;
+    for (const auto& t : d["tornado"]) {
+      if (!t.contains("low") || !t.contains("high") || !t["low"]["mean"].is_number() ||
+          !t["high"]["mean"].is_number())
+        continue;
+      const double lo = number(t["low"]["mean"]), hi = number(t["high"]["mean"]);
+      IntervalBar bar;
+      bar.label = t.value("pointer", "");
+      bar.value = hi;
+      bar.lower = std::min(lo, hi);
+      bar.upper = std::max(lo, hi);
+      bar.text = percent(lo) + " \u2192 " + percent(hi);
+      c.bars.push_back(bar);
+    }
+    bool moves = false;
+    for (const auto& b : c.bars) moves = moves || *b.upper - *b.lower > 1e-12;
+    if (moves) section.charts.push_back(interval_chart(c));
+  }
+  if (section.charts.empty()) return std::nullopt;
+  return section;
+}
+
+// A parameter's level in three significant digits: 0.35, 1.3e-07, 2,500.
+std::string level_text(double v) {
+  if (std::fabs(v) >= 1000 && std::fabs(v) < 1e15 && v == std::floor(v))
+    return format_thousands(static_cast<long long>(v));
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.3g", v);
+  return buffer;
+}
+
+// A grid design over two parameters: each share outcome cell by cell.
+std::optional<ReportSection> grid_block(const Json& s) {
+  if (!s.contains("grid") || !s["grid"].is_object()) return std::nullopt;
+  const Json& g = s["grid"];
+  if (!g.contains("parameters") || g["parameters"].size() != 2) return std::nullopt;
+  const std::string slow = g["parameters"][0].get<std::string>();
+  const std::string fast = g["parameters"][1].get<std::string>();
+  ReportSection section{"The grid",
+                        "Every cell of the grid design: the share of runs for each "
+                        "outcome at each combination of the two parameters.",
+                        {}};
+  for (const auto& o : g["outcomes"]) {
+    if (!is_share(o)) continue;
+    const std::string key = o.value("key", "");
+    HeatmapChart c;
+    c.title = "By cell: " + outcome_label(o);
+    c.caption =
+        "Share of runs in each cell of the grid: read along a row or a column to see "
+        "whether the effect is monotone, and where it peaks.";
+    c.x_title = fast;
+    c.y_title = slow;
+    c.value_title = "runs (%)";
+    c.format = "%";
+    bool varies = false;
+    double first = -1.0;
+    for (const auto& cell : g["cells"]) {
+      if (!cell.contains("outcomes") || !cell["outcomes"].contains(key)) continue;
+      const Json& v = cell["outcomes"][key];
+      if (!v["mean"].is_number()) continue;
+      const double mean = v["mean"].get<double>();
+      if (first < 0) first = mean;
+      varies = varies || mean != first;
+      c.cells.push_back({level_text(number(cell["levels"][1])),
+                         level_text(number(cell["levels"][0])), mean, percent(mean)});
+    }
+    if (varies) section.charts.push_back(heatmap_chart(c));
+  }
+  if (section.charts.empty()) return std::nullopt;
+  return section;
+}
+
 // The blocks in page order. A new block of summary.json (partial dependence, a tornado, a grid
 // design's table by cell) is one more function here.
 using Block = std::optional<ReportSection> (*)(const Json&);
-constexpr Block kBlocks[] = {agreement_block, survival_block, terms_block,
-                             parties_block,   history_block,  drivers_block};
+constexpr Block kBlocks[] = {agreement_block, survival_block, terms_block, parties_block,
+                             war_block,       history_block,  grid_block,  partial_dependence_block,
+                             tornado_block,   drivers_block};
 
 }  // namespace
 

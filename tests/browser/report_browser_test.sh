@@ -66,9 +66,9 @@ for scenario in scenarios/*.json scenarios/textbook/*.json; do
   check "run-$name" "$out/run-$name.html"
 done
 # The analyst's question: a ceasefire's chance by Ukraine's battlefield odds and Russia's costs.
-"$parley" sweep scenarios/istanbul-2025.json --runs 2500 --design grid --levels 5 \
-  --vary '/world/battlefield/win_probability=uniform(0.3, 0.7)' \
-  --vary '/world/parties/RU/costs/casualties/mean=uniform(400, 3200)' \
+"$parley" sweep scenarios/istanbul-2025.json --only-vary --design grid --runs 2500 \
+  --vary '/world/battlefield/win_probability=discrete(0.3, 0.4, 0.5, 0.6, 0.7)' \
+  --vary '/world/parties/RU/costs/casualties/utility_per_unit=discrete(1.3e-7, 2.6e-7, 5.2e-7, 1.04e-6, 2.08e-6)' \
   --out "$work/sweep" > /dev/null 2>&1 &&
   "$parley" report "$work/sweep" --out "$out/sweep-istanbul-2025.html" 2> /dev/null &&
   check sweep-istanbul-2025 "$out/sweep-istanbul-2025.html" || fail sweep "sweep or report"

@@ -103,6 +103,35 @@ TEST(ReportCommand, TheSweepReportsNumbersAreSummaryJsons) {
   fs::remove_all(dir);
 }
 
+TEST(ReportCommand, TheAnalystsGridIsDrawnCellByCellFromSummaryJson) {
+  if (!vega_installed()) GTEST_SKIP() << "libjs-vega is not installed (scripts/install-deps.sh)";
+  const fs::path dir = temp_dir("grid");
+  const std::string sweep = (dir / "ceasefire").string();
+  ASSERT_EQ(run_parley("sweep scenarios/istanbul-2025.json --only-vary --design grid --runs 2500 "
+                       "--vary '/world/battlefield/win_probability=discrete(0.3, 0.4, 0.5, 0.6, "
+                       "0.7)' --vary '/world/parties/RU/costs/casualties/utility_per_unit="
+                       "discrete(1.3e-7, 2.6e-7, 5.2e-7, 1.04e-6, 2.08e-6)' --out " +
+                       sweep)
+                .status,
+            0);
+  const std::string out = (dir / "grid.html").string();
+  ASSERT_EQ(run_parley("report " + sweep + " --out " + out).status, 0);
+  const auto summary = nlohmann::json::parse(read_file(sweep + "/summary.json"));
+  const auto specs = embedded_specs(read_file(out));
+  std::string label;
+  for (const auto& o : summary["grid"]["outcomes"])
+    if (o["key"] == "ceasefire") label = o["label"].get<std::string>();
+  ASSERT_FALSE(label.empty());
+  const auto* heat = spec_titled(specs, "By cell: " + label);
+  ASSERT_NE(heat, nullptr);
+  const auto& cells = data(*heat, "cells");
+  ASSERT_EQ(cells.size(), summary["grid"]["cells"].size());
+  for (std::size_t i = 0; i < cells.size(); ++i)
+    EXPECT_EQ(cells[i]["value"].get<double>(),
+              summary["grid"]["cells"][i]["outcomes"]["ceasefire"]["mean"].get<double>());
+  fs::remove_all(dir);
+}
+
 TEST(ReportCommand, ARunReportNeedsItsScenarioAndWritesNothingOnError) {
   if (!vega_installed()) GTEST_SKIP() << "libjs-vega is not installed (scripts/install-deps.sh)";
   const fs::path dir = temp_dir("run");

@@ -45,6 +45,43 @@ TEST(SweepPictures, DrawsEachBlockFromTheSummary) {
   EXPECT_DOUBLE_EQ(bins[0]["count"].get<double>() + bins[1]["count"].get<double>(), 10.0);
 }
 
+TEST(SweepPictures, AGridOverTwoParametersIsDrawnCellByCellWithPartialDependenceAndTornado) {
+  nlohmann::json s = small_summary();
+  s["grid"] = nlohmann::json::parse(R"({"parameters": ["/a", "/b"],
+    "outcomes": [{"key": "ceasefire", "label": "ceasefire", "unit": "share of runs"}],
+    "cells": [{"levels": [0.3, 1e-7], "runs": 4, "outcomes": {"ceasefire": {"mean": 0.25}}},
+              {"levels": [0.3, 2e-7], "runs": 4, "outcomes": {"ceasefire": {"mean": 0.75}}}]})");
+  s["drivers"] = nlohmann::json::parse(R"([{"outcome": "ceasefire", "key": "ceasefire",
+    "label": "ceasefire", "unit": "share of runs", "parameters": [{"pointer": "/a", "sobol": 0.5}],
+    "partial_dependence": [{"pointer": "/a", "bins": [
+      {"x": 0.3, "runs": 4, "mean": 0.25, "ci95": [0.1, 0.5]},
+      {"x": 0.7, "runs": 4, "mean": 0.5, "ci95": [0.3, 0.7]}]}],
+    "tornado": [{"pointer": "/a", "low": {"x": 0.3, "mean": 0.25}, "high": {"x": 0.7, "mean": 0.5}}]}])");
+  const ReportPage page = sweep_pictures(s);
+  const Chart* grid = nullptr;
+  const Chart* pd = nullptr;
+  const Chart* tornado = nullptr;
+  for (const auto& section : page.sections)
+    for (const auto& c : section.charts) {
+      if (c.title == "By cell: ceasefire") grid = &c;
+      if (c.title == "Along /a") pd = &c;
+      if (c.title == "Tornado: ceasefire") tornado = &c;
+    }
+  ASSERT_NE(grid, nullptr);
+  const auto& cells = *chart_data(grid->spec, "cells");
+  ASSERT_EQ(cells.size(), 2u);
+  EXPECT_EQ(cells[1]["x"], "2e-07");
+  EXPECT_EQ(cells[1]["y"], "0.3");
+  EXPECT_DOUBLE_EQ(cells[1]["value"].get<double>(), 0.75);
+  ASSERT_NE(pd, nullptr);
+  EXPECT_EQ(chart_data(pd->spec, "lines")->size(), 2u);
+  EXPECT_DOUBLE_EQ(chart_data(pd->spec, "error_bars")->at(1)["upper"].get<double>(), 0.7);
+  ASSERT_NE(tornado, nullptr);
+  const auto& bar = chart_data(tornado->spec, "bars")->at(0);
+  EXPECT_DOUBLE_EQ(bar["lower"].get<double>(), 0.25);
+  EXPECT_DOUBLE_EQ(bar["upper"].get<double>(), 0.5);
+}
+
 TEST(SweepPictures, RefusesWhatIsNotASummary) {
   EXPECT_THROW(sweep_pictures(nlohmann::json::object()), std::invalid_argument);
 }
