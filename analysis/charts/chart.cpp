@@ -449,14 +449,17 @@ Chart heatmap_chart(const HeatmapChart& c) {
     ev.add(cell.value);
   }
   spec["data"].push_back({{"name", "cells"}, {"values", values}});
-  const double light = ev.lo <= ev.hi ? ev.lo + 0.6 * (ev.hi - ev.lo) : 0.0;
+  const double light =
+      c.format == "%" ? 0.6 : (ev.lo <= ev.hi ? ev.lo + 0.6 * (ev.hi - ev.lo) : 0.0);
   spec["scales"].push_back({{"name", "x"}, {"type", "band"}, {"domain", xs}, {"range", "width"}});
   std::vector<std::string> ys_up(ys.rbegin(), ys.rend());  // the first level at the bottom
   spec["scales"].push_back(
       {{"name", "y"}, {"type", "band"}, {"domain", ys_up}, {"range", "height"}});
   spec["scales"].push_back({{"name", "color"},
                             {"type", "linear"},
-                            {"domain", ev.domain()},
+                            // Shares span the whole 0-100%: colours then compare across maps and
+                            // do not magnify a 92-98% spread.
+                            {"domain", c.format == "%" ? Json::array({0.0, 1.0}) : ev.domain()},
                             {"range", {{"scheme", "viridis"}}}});
   spec["axes"].push_back({{"orient", "bottom"},
                           {"scale", "x"},
