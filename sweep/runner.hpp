@@ -18,6 +18,17 @@ namespace parley {
 // shards (a shard is a range of blocks).
 inline constexpr std::uint64_t kSweepBlockSize = 4096;
 
+// The limits of a sweep's command line (docs/sweep.md, "Limits"). Runs: 10^10 is days of
+// computing on a large machine, and the list of blocks to do stays under 20 MB. Threads: each
+// has its own statistics and run state, so memory grows with them. Shards: a job array of
+// 100,000 tasks is far beyond any scheduler's default. Grid levels: as the scenario file's
+// grid_levels (engine/load/uncertainty_loader.cpp).
+inline constexpr std::uint64_t kMaxSweepRuns = 10'000'000'000;
+inline constexpr std::uint64_t kMaxSweepThreads = 256;
+inline constexpr std::uint64_t kMaxSweepShards = 100'000;
+inline constexpr std::uint64_t kMinGridLevels = 2;
+inline constexpr std::uint64_t kMaxGridLevels = 1000;
+
 inline std::uint64_t sweep_block_count(std::uint64_t runs, std::uint64_t block_size) {
   return (runs + block_size - 1) / block_size;
 }

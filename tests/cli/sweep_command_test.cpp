@@ -8,9 +8,11 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
+#include <vector>
 
 #include "tests/cli/cli_test_support.hpp"
 
@@ -29,6 +31,28 @@ const std::string kVary =
     " --vary '/parties/1/preferences/reservation/political=triangular(0.45, 0.55, 0.65)'"
     " --vary '/parties/1/agent/params/e=discrete(1.5, 2, 3)'";
 constexpr int kRuns = 10000;  // three blocks of 4,096
+
+// Starts `parley ARGS...` in the background from the repository root, its output discarded.
+pid_t spawn_parley(std::vector<std::string> args) {
+  const pid_t child = fork();
+  if (child != 0) return child;
+  if (chdir(PARLEY_SOURCE_DIR) != 0) _exit(99);
+  if (!freopen("/dev/null", "w", stderr) || !freopen("/dev/null", "w", stdout)) _exit(97);
+  std::vector<char*> argv{const_cast<char*>(PARLEY_BINARY)};
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  execv(PARLEY_BINARY, argv.data());
+  _exit(98);
+}
+
+// Waits until `path` exists (a sweep in the background has claimed its folder).
+bool wait_for(const std::string& path) {
+  for (int k = 0; k < 500; ++k) {
+    if (fs::exists(path)) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return false;
+}
 
 class SweepCommand : public ::testing::Test {
  protected:
@@ -291,6 +315,93 @@ TEST_F(SweepCommand, SummaryPrintsReadableTables) {
         "Efficiency of agreements", "Parties", "Drivers of agreement on humanitarian"})
     EXPECT_NE(printed.out.find(heading), std::string::npos) << heading;
   EXPECT_EQ(run_parley("summary '" + path("nothing") + "'").status, 2);
+}
+
+TEST_F(SweepCommand, OutOfRangeCountsThreadsAndShardsAreRefused) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"--runs -1", "--runs: error: expected a whole number of runs from 1 to 10,000,000,000"},
+      {"--runs 18446744073709551615", "found '18446744073709551615'"},
+      {"--runs 0", "--runs: error"},
+      {"--runs 1e4", "--runs: error"},
+      {"--runs 100 --threads 0",
+       "--threads: error: expected a number of worker threads from 1 "
+       "to 256, found '0'"},
+      {"--runs 100 --threads 1000", "found '1000'"},
+      {"--runs 100 --threads -1", "--threads: error"},
+      {"--runs 100 --shard 0/3", "--shard: error: expected k/n with 1 <= k <= n"},
+      {"--runs 100 --shard 4/3", "found '4/3'"},
+      {"--runs 100 --shard 1/-3", "--shard: error"},
+      {"--runs 100 --shard 1/99999999999999999999", "--shard: error"},
+      {"--runs 100 --seed -1",
+       "--seed: error: expected a whole number from 0 to "
+       "18446744073709551615, found '-1'"},
+      {"--runs 100 --design grid --levels 0", "--levels: error"},
+  };
+  for (const auto& [arguments, message] : cases) {
+    const auto r =
+        run_parley("sweep " + kScenario + " " + arguments + " --out '" + path("x") + "'", true);
+    EXPECT_EQ(r.status, 2) << arguments;
+    EXPECT_NE(r.out.find(message), std::string::npos) << arguments << "\n" << r.out;
+  }
+  EXPECT_FALSE(fs::exists(path("x")));  // refused before anything was written
+}
+
+TEST_F(SweepCommand, AnUnwritableOutputFolderFailsBeforeTheFirstRun) {
+  { std::ofstream(path("file")) << "not a folder"; }
+  const auto start = std::chrono::steady_clock::now();
+  // A billion runs would take hours: the error must come first.
+  const auto r = run_parley(
+      "sweep " + kScenario + " --runs 1000000000 --out '" + path("file") + "/sub'", true);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("--out: error: expected a folder parley can create and write to"),
+            std::string::npos)
+      << r.out;
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
+}
+
+TEST_F(SweepCommand, ASecondJobAimedAtTheSameFolderIsRefused) {
+  const std::string out = path("busy");
+  const pid_t child = spawn_parley(
+      {"sweep", kScenario, "--runs", "100000000", "--threads", "1", "--seed", "5", "--out", out});
+  ASSERT_GT(child, 0);
+  ASSERT_TRUE(wait_for(out + "/.parley.lock"));
+  const auto second = run_parley("sweep " + kScenario + " --runs 100 --out '" + out + "'", true);
+  const auto resumed = run_parley("sweep --resume '" + out + "'", true);
+  const auto merged = run_parley("merge '" + path("nothing") + "' --out '" + out + "'", true);
+  kill(child, SIGINT);
+  int status = 0;
+  waitpid(child, &status, 0);
+  for (const auto& r : {second, resumed, merged}) {
+    EXPECT_EQ(r.status, 2) << r.out;
+    EXPECT_NE(r.out.find("in use by another parley job"), std::string::npos) << r.out;
+  }
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 130);  // the first job was undisturbed
+}
+
+TEST_F(SweepCommand, MergeNeverWritesOverASweep) {
+  ASSERT_EQ(sweep("s", "--shard 1/2", 100), 0);
+  ASSERT_EQ(sweep("t", "--shard 2/2", 100), 0);
+  const std::string before = summary("t");
+  const auto r =
+      run_parley("merge '" + path("s") + "' '" + path("t") + "' --out '" + path("t") + "'", true);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("--out: error: expected a folder without a sweep in it"), std::string::npos)
+      << r.out;
+  EXPECT_EQ(summary("t"), before);
+}
+
+TEST_F(SweepCommand, ResumeRefusesOptionsThatContradictTheState) {
+  ASSERT_EQ(sweep("s", "--stop-after-blocks 1 --threads 1"), 0);
+  const auto seed = run_parley("sweep --resume '" + path("s") + "' --seed 7", true);
+  EXPECT_EQ(seed.status, 2);
+  EXPECT_NE(seed.out.find("--seed: error: expected the seed the sweep in"), std::string::npos)
+      << seed.out;
+  const auto runs = run_parley("sweep --resume '" + path("s") + "' --runs 20000", true);
+  EXPECT_EQ(runs.status, 2);
+  EXPECT_NE(runs.out.find("--runs: error"), std::string::npos) << runs.out;
+  // Options that agree with the state are fine.
+  EXPECT_EQ(run_parley("sweep --resume '" + path("s") + "' --seed 5 --runs 10000").status, 0);
 }
 
 }  // namespace
