@@ -39,8 +39,9 @@ int merge(const MergeOptions& options) {
     const SweepState next = read_sweep_state(options.directories[k]);
     try {
       merge_states(merged, next);
-    } catch (const std::invalid_argument& e) {
-      throw InputError(options.directories[k], 0, 0, "",
+    } catch (const std::exception& e) {
+      throw InputError((std::filesystem::path(options.directories[k]) / kStateFile).string(), 0, 0,
+                       "",
                        "a shard of the same sweep as " + options.directories.front() +
                            ", with blocks no other directory holds",
                        e.what());

@@ -168,6 +168,8 @@ UncertaintySpec spec_from_identity(const nlohmann::json& identity, const std::st
 }
 
 int sweep(const SweepCommandOptions& options) {
+  // From the start: a Ctrl-C while the scenario loads stops the sweep before its first block.
+  StopOnInterrupt interrupt;
   const AgentRegistry& registry = builtin_agents();
   const bool resuming = !options.resume.empty();
   std::optional<std::uint64_t> seed_given;
@@ -274,11 +276,12 @@ int sweep(const SweepCommandOptions& options) {
   state.scenario_path = std::filesystem::absolute(path).string();
   state.layout = std::make_shared<const SweepLayout>(make_sweep_layout(simulator, slots, spec));
   if (resuming) {
-    if (previous->identity != state.identity)
+    if (!same_sweep(previous->identity, state.identity))
       throw InputError(options.resume, 0, 0, "",
                        "the scenario file the sweep started from (its fingerprint differs: the "
                        "file changed since)",
                        path);
+    state.identity = previous->identity;  // the same bytes, perhaps under another name
     state.shard = previous->shard;
     state.done = previous->done;
     state.statistics = std::move(previous->statistics);
@@ -310,7 +313,6 @@ int sweep(const SweepCommandOptions& options) {
     recorders.push_back(std::make_unique<SweepRecorder>(simulator, state.layout, slots, references,
                                                         csv.has_value()));
 
-  StopOnInterrupt interrupt;
   run_options.stop = &interrupt.flag();
   ProgressBar bar(std::cerr, isatty(STDERR_FILENO) != 0, todo, "parley sweep");
   run_options.progress = [&bar](std::uint64_t done) { bar.update(done); };

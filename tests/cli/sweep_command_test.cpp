@@ -9,11 +9,13 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
 #include <vector>
 
+#include "sweep/state.hpp"
 #include "tests/cli/cli_test_support.hpp"
 
 namespace parley {
@@ -402,6 +404,92 @@ TEST_F(SweepCommand, ResumeRefusesOptionsThatContradictTheState) {
   EXPECT_NE(runs.out.find("--runs: error"), std::string::npos) << runs.out;
   // Options that agree with the state are fine.
   EXPECT_EQ(run_parley("sweep --resume '" + path("s") + "' --seed 5 --runs 10000").status, 0);
+}
+
+// A state.json edited with its checksum made to match again (what a careful vandal or a bug
+// would leave), to reach the checks behind the checksum.
+void edit_state(const std::string& file, const std::function<void(nlohmann::json&)>& edit) {
+  nlohmann::json json = nlohmann::json::parse(read_file(file));
+  edit(json);
+  seal(json);
+  std::ofstream(file, std::ios::trunc) << json.dump();
+}
+
+TEST_F(SweepCommand, DamagedStateFilesAreRefusedNamingTheFile) {
+  ASSERT_EQ(sweep("part1", "--shard 1/2"), 0);
+  ASSERT_EQ(sweep("part2", "--shard 2/2"), 0);
+  const std::string good = read_file(path("part2") + "/state.json");
+  const std::string file = path("part2") + "/state.json";
+  // Each damage, and the words the refusal must contain, for merge and for --resume.
+  const std::vector<std::pair<std::function<void()>, std::string>> damages = {
+      {[&] { std::ofstream(file, std::ios::trunc) << good.substr(0, good.size() / 2); },
+       "a sweep state written by parley sweep"},
+      {[&] {
+         std::string edited = good;  // a count of -1, written by hand
+         const auto at = edited.find("\"runs\":") + 7;
+         edited.replace(at, edited.find_first_not_of("0123456789", at) - at, "-1");
+         std::ofstream(file, std::ios::trunc) << edited;
+       },
+       "checksum does not match"},
+      {[&] { edit_state(file, [](auto& j) { j["statistics"]["runs"] = -1; }); },
+       "the statistics count 18446744073709551615 runs"},
+      {[&] { edit_state(file, [](auto& j) { j["identity"]["runs"] = -1; }); },
+       "\"runs\" must be a count >= 0, found -1"},
+      {[&] { edit_state(file, [](auto& j) {
+               j["done"] = {{0, 3}};
+             }); },
+       "outside the shard's blocks"},
+      {[&] { edit_state(file, [](auto& j) {
+               j["done"] = {{1, 2}, {1, 2}};
+             }); },
+       "some blocks twice"},
+      {[&] { edit_state(file, [](auto& j) { j["parley_version"] = "0.0.1"; }); },
+       "written by parley 0.0.1"},
+      {[&] {
+         edit_state(file, [](auto& j) {
+           j.erase("checksum");
+           j["version"] = 1;
+         });
+       },
+       "sweep state format 1 is not supported"},
+  };
+  int k = 0;
+  for (const auto& [damage, words] : damages) {
+    std::ofstream(file, std::ios::trunc) << good;
+    damage();
+    std::string out = path("m");
+    out += std::to_string(k);
+    const auto merged = run_parley(
+        "merge '" + path("part1") + "' '" + path("part2") + "' --out '" + out + "'", true);
+    EXPECT_EQ(merged.status, 2) << words;
+    EXPECT_NE(merged.out.find(file + ": error"), std::string::npos) << merged.out;
+    EXPECT_NE(merged.out.find(words), std::string::npos) << merged.out;
+    const auto resumed = run_parley("sweep --resume '" + path("part2") + "'", true);
+    EXPECT_EQ(resumed.status, 2) << words;
+    EXPECT_NE(resumed.out.find(file + ": error"), std::string::npos) << resumed.out;
+    ++k;
+  }
+  // An edited summary is refused by `parley summary`.
+  std::string edited = summary("part1");
+  edited.replace(edited.find("\"completed\": "), 14, "\"completed\": 9");
+  std::ofstream(path("part1") + "/summary.json", std::ios::trunc) << edited;
+  const auto printed = run_parley("summary '" + path("part1") + "'", true);
+  EXPECT_EQ(printed.status, 2);
+  EXPECT_NE(printed.out.find("checksum does not match"), std::string::npos) << printed.out;
+}
+
+TEST_F(SweepCommand, ASweepIsItsScenariosBytesWhateverTheFileIsCalled) {
+  ASSERT_EQ(sweep("whole", "", 5000), 0);
+  ASSERT_EQ(sweep("part1", "--shard 1/2", 5000), 0);
+  fs::copy_file(fs::path(PARLEY_SOURCE_DIR) / kScenario, path("renamed.json"));
+  ASSERT_EQ(run_parley("sweep '" + path("renamed.json") +
+                       "' --runs 5000 --seed 5 --shard 2/2 --out '" + path("part2") + "'" + kVary)
+                .status,
+            0);
+  const auto merged = run_parley(
+      "merge '" + path("part1") + "' '" + path("part2") + "' --out '" + path("merged") + "'", true);
+  ASSERT_EQ(merged.status, 0) << merged.out;
+  EXPECT_EQ(summary("merged"), summary("whole"));
 }
 
 }  // namespace
