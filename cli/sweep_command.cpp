@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 #include <limits>
@@ -44,6 +45,8 @@ struct SweepCommandOptions {
   std::string design;
   std::string levels;
   bool only_vary = false;
+  std::string checkpoint;               // seconds between durable checkpoints
+  std::uint64_t checkpoint_ms = 0;      // hidden: tests of kills, in milliseconds
   std::uint64_t stop_after_blocks = 0;  // hidden: tests of --resume
 };
 
@@ -191,6 +194,14 @@ int sweep(const SweepCommandOptions& options) {
     levels = static_cast<int>(parse_count("--levels", options.levels, kMinGridLevels,
                                           kMaxGridLevels, "a number of grid levels"));
   if (!resuming && !options.shard.empty()) parse_shard(options.shard, 0);
+  const auto checkpoint_seconds = std::chrono::milliseconds(
+      options.checkpoint.empty() ? kDefaultCheckpointSeconds * 1000
+                                 : parse_count("--checkpoint", options.checkpoint, 1,
+                                               kMaxCheckpointSeconds, "a number of seconds") *
+                                       1000);
+  const auto checkpoint_every = options.checkpoint_ms > 0
+                                    ? std::chrono::milliseconds(options.checkpoint_ms)
+                                    : checkpoint_seconds;
 
   if (!resuming && options.file.empty())
     option_error("parley sweep", "a scenario FILE (or --resume DIR)", "none");
@@ -316,6 +327,18 @@ int sweep(const SweepCommandOptions& options) {
   run_options.stop = &interrupt.flag();
   ProgressBar bar(std::cerr, isatty(STDERR_FILENO) != 0, todo, "parley sweep");
   run_options.progress = [&bar](std::uint64_t done) { bar.update(done); };
+  // Durable checkpoints: state.json and summary.json of the blocks done so far, each written
+  // whole (write, fsync, rename, fsync of the folder), so a kill or a power cut loses at most
+  // the blocks of the last interval. The first is written before any run.
+  run_options.checkpoint_every = checkpoint_every;
+  run_options.checkpoint = [&](std::size_t finished) {
+    SweepState snapshot = state;
+    for (const auto& recorder : recorders) snapshot.statistics->merge(recorder->statistics());
+    for (std::size_t k = 0; k < finished; ++k)
+      snapshot.done.add(run_options.blocks[k], run_options.blocks[k] + 1);
+    write_sweep_directory(out, snapshot);
+  };
+  write_sweep_directory(out, state);
   const SweepProgress progress =
       run_sweep(simulator, design, slots, run_options,
                 [&recorders](int thread) -> SweepWorker& { return *recorders[thread]; });
@@ -332,7 +355,7 @@ int sweep(const SweepCommandOptions& options) {
     note += "; stopped early, summary marked partial (resume with --resume " + out + ")";
   bar.finish(progress.runs, note);
   std::cout << (std::filesystem::path(out) / kSummaryFile).string() << "\n";
-  if (interrupt.interrupted()) return 130;
+  if (interrupt.interrupted()) return 128 + interrupt.signal_number();
   return 0;
 }
 
@@ -369,6 +392,12 @@ void add_sweep_command(CLI::App& app, Action& action) {
                   "monte-carlo (default), latin-hypercube or grid (1-3 varying parameters)");
   cmd->add_option("--levels", options->levels,
                   "Grid design: levels per continuous parameter (default 5)");
+  cmd->add_option("--checkpoint", options->checkpoint,
+                  "Seconds between durable checkpoints of the finished blocks, 1 to " +
+                      std::to_string(kMaxCheckpointSeconds) + " (default " +
+                      std::to_string(kDefaultCheckpointSeconds) +
+                      "): a killed sweep resumes from the last one");
+  cmd->add_option("--checkpoint-ms", options->checkpoint_ms)->group("");  // hidden: tests
   cmd->add_option("--stop-after-blocks", options->stop_after_blocks)->group("");
   cmd->footer(
       "Examples:\n"

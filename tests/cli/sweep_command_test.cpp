@@ -492,5 +492,48 @@ TEST_F(SweepCommand, ASweepIsItsScenariosBytesWhateverTheFileIsCalled) {
   EXPECT_EQ(summary("merged"), summary("whole"));
 }
 
+// A sweep killed at several moments (SIGKILL: no chance to write anything; SIGTERM: stops as
+// Ctrl-C does) resumes from its last durable checkpoint to the uninterrupted summary.
+TEST_F(SweepCommand, AKilledSweepResumesFromItsCheckpointToTheSameSummary) {
+  const std::string runs = "163840";  // 40 blocks: seconds of work
+  const std::string vary = "/parties/1/agent/params/e=discrete(1.5, 2, 3)";
+  ASSERT_EQ(run_parley("sweep " + kScenario + " --runs " + runs + " --seed 5 --out '" +
+                       path("straight") + "' --vary '" + vary + "'")
+                .status,
+            0);
+  const std::string straight = summary("straight");
+  const std::pair<int, int> kills[] = {{SIGKILL, 0}, {SIGTERM, 300}, {SIGKILL, 700}};
+  int k = 0;
+  for (const auto& [signal, after_ms] : kills) {
+    std::string out = path("killed");
+    out += std::to_string(k++);
+    const pid_t child =
+        spawn_parley({"sweep", kScenario, "--runs", runs, "--seed", "5", "--threads", "2",
+                      "--checkpoint-ms", "100", "--out", out, "--vary", vary});
+    ASSERT_GT(child, 0);
+    // The first checkpoint is written before any run.
+    ASSERT_TRUE(wait_for(out + "/summary.json"));
+    std::this_thread::sleep_for(std::chrono::milliseconds(after_ms));
+    kill(child, signal);
+    int status = 0;
+    waitpid(child, &status, 0);
+    if (signal == SIGKILL) {
+      ASSERT_TRUE(WIFSIGNALED(status));
+    } else {
+      ASSERT_TRUE(WIFEXITED(status));
+      EXPECT_EQ(WEXITSTATUS(status), 128 + SIGTERM);
+    }
+    const auto partial = nlohmann::json::parse(read_file(out + "/summary.json"));
+    ASSERT_TRUE(partial["partial"].get<bool>()) << "the sweep ended before the kill";
+    if (after_ms >= 700) {
+      EXPECT_GT(partial["runs"]["completed"].get<int>(), 0);
+    }
+    const auto resumed = run_parley("sweep --resume '" + out + "'", true);
+    ASSERT_EQ(resumed.status, 0) << resumed.out;
+    EXPECT_EQ(read_file(out + "/summary.json"), straight)
+        << "killed with " << signal << " after " << after_ms << " ms";
+  }
+}
+
 }  // namespace
 }  // namespace parley
