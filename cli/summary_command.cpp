@@ -6,6 +6,7 @@
 #include "cli/commands.hpp"
 #include "engine/input_error.hpp"
 #include "sweep/files.hpp"
+#include "sweep/state.hpp"
 #include "sweep/summary_text.hpp"
 
 namespace parley::cli {
@@ -20,6 +21,12 @@ int summary(const std::string& where) {
   try {
     json = nlohmann::json::parse(text);
     if (!json.contains("parley_summary")) throw std::invalid_argument("no parley_summary key");
+    // Format 2 on carries a checksum; format 1 (before it) is printed as it is.
+    if (!json["parley_summary"].is_number_integer() || json["parley_summary"].get<int>() < 1 ||
+        json["parley_summary"].get<int>() > 2)
+      throw std::invalid_argument("summary format " + json["parley_summary"].dump() +
+                                  " is not one this parley reads (1 or 2)");
+    if (json["parley_summary"].get<int>() >= 2) check_seal(json);
     std::cout << summary_text(json);
   } catch (const std::exception& e) {
     throw InputError(path.string(), 0, 0, "", "a summary.json written by parley sweep or merge",
