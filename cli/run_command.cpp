@@ -7,6 +7,7 @@
 #include "analysis/report/run_report.hpp"
 #include "analysis/report/trace_writer.hpp"
 #include "cli/commands.hpp"
+#include "cli/warnings.hpp"
 #include "engine/load/scenario_loader.hpp"
 #include "engine/simulator.hpp"
 #include "interop/scenario_source.hpp"
@@ -19,11 +20,14 @@ struct RunOptions {
   std::uint64_t seed = 1;
   std::string trace;
   std::string format = "text";
+  bool strict = false;
 };
 
 int run(const RunOptions& options) {
   const AgentRegistry& registry = builtin_agents();
-  const Simulator simulator(load_scenario_or_genius_folder(options.file, registry), registry);
+  const ScenarioPtr scenario = load_scenario_or_genius_folder(options.file, registry);
+  if (report_warnings(*scenario, options.strict, std::cerr)) return 2;
+  const Simulator simulator(scenario, registry);
 
   std::optional<OutputFile> trace_file;
   std::unique_ptr<JsonlTraceWriter> trace;
@@ -55,6 +59,7 @@ void add_run_command(CLI::App& app, Action& action) {
   cmd->add_option("--format", options->format, "Report as readable text or as JSON")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
+  cmd->add_flag("--strict", options->strict, kStrictHelp);
   cmd->footer(
       "A scenario with a history block also gets a History section (JSON: \"history\"): each\n"
       "recorded track's simulated outcome beside the historical one (docs/output.md).\n"
