@@ -150,11 +150,13 @@ RunResult Simulator::run(std::uint64_t seed, std::uint64_t run_index, RunState& 
         if (trace) trace->on_track_closed(tr.track, tr.result);
       }
     }
+    // Conditions act before the world steps, so a package agreed this round stops the fighting
+    // this round as any agreement on a ceasefire track does.
+    if (links) links->update(round);
     if (world && !world->after_round(round)) {
       ++round;
       break;
     }
-    if (links) links->update(round);
   }
   if (links) links->finish(round - 1, world.has_value());
   if (world) world->finish(round - 1);

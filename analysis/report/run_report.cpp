@@ -225,10 +225,17 @@ std::string run_report_text(const Simulator& simulator, const RunResult& result)
     if (r.opened_round >= 0)
       out << "  opened in round " << r.opened_round << " ("
           << s.clock.date_of(r.opened_round).to_string() << "), once its conditions held\n";
-    if (r.status == TrackStatus::Agreed && !s.tracks[t].links.package.empty()) {
-      out << "  agreed as a package with";
-      for (const int k : s.tracks[t].links.package) out << " " << s.tracks[k].id;
-      out << "\n";
+    if (r.status == TrackStatus::Agreed) {
+      // Packages are symmetric: name every partner, whichever track lists the other.
+      std::vector<TrackLinks> links;
+      for (const Track& track : s.tracks) links.push_back(track.links);
+      const std::vector<int> group = package_groups(links);
+      if (group[t] >= 0) {
+        out << "  agreed as a package with";
+        for (std::size_t k = 0; k < s.tracks.size(); ++k)
+          if (k != t && group[k] == group[t]) out << " " << s.tracks[k].id;
+        out << "\n";
+      }
     }
     if (r.status == TrackStatus::Agreed) {
       std::size_t width = 0;

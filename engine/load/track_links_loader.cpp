@@ -6,11 +6,18 @@
 namespace parley {
 
 namespace {
-TrackState state_of(const std::string& word) {
-  for (const TrackState s : {TrackState::Agreed, TrackState::CarriedOut, TrackState::BrokenDown,
-                             TrackState::WalkedOut, TrackState::Failed, TrackState::NotCarriedOut})
+constexpr TrackState kStates[] = {TrackState::Agreed,     TrackState::CarriedOut,
+                                  TrackState::BrokenDown, TrackState::WalkedOut,
+                                  TrackState::Failed,     TrackState::NotCarriedOut};
+
+TrackState state_of(const BlockReader& r, const std::string& p) {
+  const std::string word = r.text(p);
+  std::vector<std::string> words;
+  for (const TrackState s : kStates) {
     if (word == to_string(s)) return s;
-  return TrackState::Agreed;  // the schema admits only the words above
+    words.push_back(to_string(s));
+  }
+  r.fail(p, "one of " + quoted_list(words), with_suggestion(quote(word), word, words));
 }
 
 // One condition or a list of them, at `p`; returns the pointer of each.
@@ -52,7 +59,7 @@ void read_track_links(const JsonDocument& document, Scenario& s) {
         if (c.track == static_cast<int>(t))
           r.fail(q + "/track", "a track other than " + quote(s.tracks[t].id) + " itself",
                  quote(s.tracks[t].id));
-        c.state = state_of(r.text(q + "/state"));
+        c.state = state_of(r, q + "/state");
         out.push_back(c);
       }
     };

@@ -15,7 +15,7 @@ struct Scenario;
 // a protocol has just agreed must wait for its package, and lets it open and close tracks at the
 // end of every round. Built per run only for scenarios with conditions, so others pay nothing.
 //
-// The rules, at the end of round r (after the tracks played and the world stepped):
+// The rules, at the end of round r (after the tracks played, before the world steps):
 //  - a track waiting on opens_when opens when every condition holds: it plays from round r + 1;
 //    when one can no longer hold (the track it waits for failed), it closes unopened (`closed`);
 //  - a track with closes_when closes without agreement (`closed`, round r) when any holds;

@@ -47,6 +47,7 @@ json three_tracks(const std::string& protocol, const json& links = json::object(
     }
     parties.push_back(
         {{"id", id},
+         {"name", "Party " + id},
          {"agent", {{"model", "linear"}}},
          {"preferences", {{"weights", weights}, {"values", values}, {"reservation", 0}}}});
   }
