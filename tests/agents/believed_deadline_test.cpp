@@ -103,13 +103,14 @@ TEST(BelievedDeadline, ABelievedUltimatumMovesAgreementEarlier) {
   const Outcome with = sweep(believed, 200);
   const Outcome without = sweep(unbelieved, 200);
   // Believed: phase one (with its aid package) is agreed before the ultimatum falls due in most
-  // runs; unbelieved, in none, and near the last of the 90 days.
-  EXPECT_GT(with.agreed_by_ultimatum, 0.8);
+  // runs (the rest break down: 1% a rejection); unbelieved, in none, and near the last of the 90
+  // days in the few runs that get there without breaking down.
+  EXPECT_GT(with.agreed_by_ultimatum, 0.6);
   EXPECT_LT(with.median_day, 12.0);
   EXPECT_EQ(without.agreed_by_ultimatum, 0.0);
   EXPECT_GT(without.median_day, 60.0);
   // Only an early phase one leaves time to carry it out (42 days) and open phase two.
-  EXPECT_GT(with.phase_two_agreed, 0.3);
+  EXPECT_GT(with.phase_two_agreed, 0.25);
   EXPECT_EQ(without.phase_two_agreed, 0.0);
 }
 
