@@ -46,7 +46,7 @@ TEST(Warnings, StrictRefusesTheFile) {
 TEST(Warnings, RunWarnsOnStderrAndReportsOnStdout) {
   const CommandResult quiet = run_parley("run " + kLate);
   EXPECT_EQ(quiet.status, 0);
-  EXPECT_EQ(quiet.out.find("warning"), std::string::npos) << "warnings go to stderr";
+  EXPECT_EQ(quiet.out.find(": warning at "), std::string::npos) << "warnings go to stderr";
   const CommandResult both = run_parley("run " + kLate, true);
   EXPECT_EQ(count(both.out, ": warning at "), 3) << both.out;
 }
@@ -54,7 +54,7 @@ TEST(Warnings, RunWarnsOnStderrAndReportsOnStdout) {
 TEST(Warnings, NothingToSayWhenEverythingFallsDueInTime) {
   const CommandResult r = run_parley("validate --strict " + kInTime, true);
   EXPECT_EQ(r.status, 0) << r.out;
-  EXPECT_EQ(r.out.find("warning"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find(": warning at "), std::string::npos) << r.out;
 }
 
 }  // namespace

@@ -29,8 +29,12 @@ json three_tracks(const std::string& protocol, const json& links = json::object(
   json issues = json::array();
   json tracks = json::array();
   for (const std::string id : {"one", "two", "three"}) {
-    issues.push_back(
-        {{"id", "x" + id}, {"kind", "share"}, {"min", 0}, {"max", 1}, {"resolution", 21}});
+    issues.push_back({{"id", "x" + id},
+                      {"kind", "share"},
+                      {"label", "Share of " + id},
+                      {"min", 0},
+                      {"max", 1},
+                      {"resolution", 21}});
     json t = {{"id", id}, {"issues", {"x" + id}}};
     if (links.contains(id)) t.update(links[id]);
     tracks.push_back(t);
@@ -53,6 +57,9 @@ json three_tracks(const std::string& protocol, const json& links = json::object(
   }
   j["parties"] = parties;
   j["protocol"] = {{"kind", protocol}, {"deadline_rounds", 10}};
+  // The mediator's first text is vetoed by both concession agents at round 0; restarting lets
+  // it table the text again until their targets fall to it (docs/mediation.md).
+  if (protocol == "single-text") j["protocol"]["restart_text"] = true;
   return j;
 }
 
