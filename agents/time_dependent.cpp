@@ -22,12 +22,14 @@ TimeDependentAgent::TimeDependentAgent(const AgentSetup& setup, double e, double
       e_(e),
       floor_(floor),
       reservation_(setup.reservation_in_force()),
-      horizon_(horizon) {
+      horizon_(horizon),
+      believed_deadline_(setup.believed_deadline) {
   p_max_ = ranking_->empty() ? 0.0 : (*utility_)[ranking_->front()];
 }
 
 double TimeDependentAgent::relative_time(const RoundInfo& round) const {
-  const int rounds = round.deadline_rounds > 0 ? round.deadline_rounds : horizon_;
+  int rounds = round.deadline_rounds > 0 ? round.deadline_rounds : horizon_;
+  if (believed_deadline_ > 0) rounds = std::min(rounds, believed_deadline_);
   if (rounds <= 1) return 1.0;
   return std::min(1.0, static_cast<double>(round.round) / (rounds - 1));
 }

@@ -18,9 +18,12 @@ double faratin_target(double t, double e, double p_min, double p_max);
 // relative time is t = r / (T - 1), clamped to [0, 1], where T is the deadline in rounds (or the
 // `horizon` parameter when there is none); T = 1 gives t = 1. The agent proposes the outcome
 // with the smallest own utility at or above its target and accepts any offer worth at least
-// its target for the current round. P_min follows the reservation value in force (the world
-// recomputes it every round as the value of fighting on; events may move it), so the agent
-// never concedes below what walking away is worth now. See docs/agents.md.
+// its target for the current round. A party that believes in an earlier deadline (an ultimatum,
+// a mediator's deadline, a date it treats as final: AgentSetup::believed_deadline) concedes
+// against that one, T = min(T, believed): Faratin et al.'s t_max is each agent's own. P_min follows
+// the reservation value in force (the world recomputes it every round as the value of fighting on;
+// events may move it), so the agent never concedes below what walking away is worth now. See
+// docs/agents.md.
 class TimeDependentAgent final : public Agent {
  public:
   TimeDependentAgent(const AgentSetup& setup, double e, double floor, int horizon);
@@ -43,7 +46,8 @@ class TimeDependentAgent final : public Agent {
   const double* reservation_;  // the reservation in force for this track (RunState)
   double p_max_;
   int horizon_;
-  Deal last_offer_;  // the previous proposal, reused while the target stays on one outcome
+  int believed_deadline_;  // the deadline the party treats as final, if earlier; 0: none
+  Deal last_offer_;        // the previous proposal, reused while the target stays on one outcome
 };
 
 // The registered models: the general one and its three named presets.

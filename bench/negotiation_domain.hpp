@@ -25,7 +25,7 @@ inline std::shared_ptr<Scenario> negotiation_domain(const std::string& model,
   auto s = std::make_shared<Scenario>();
   s->meta.name = name;
   s->issues = {options_issue("a", 10), options_issue("b", 10), options_issue("c", 4)};
-  s->tracks = {Track{"all", "All issues", {0, 1, 2}}};
+  s->tracks = {Track{"all", "All issues", {0, 1, 2}, {}}};
   const double weights[2][3] = {{0.5, 0.3, 0.2}, {0.2, 0.3, 0.5}};
   for (int p = 0; p < 2; ++p) {
     Party party;

@@ -7,6 +7,7 @@
 #include "analysis/report/run_report.hpp"
 #include "analysis/report/trace_writer.hpp"
 #include "cli/commands.hpp"
+#include "cli/warnings.hpp"
 #include "engine/load/agent_override.hpp"
 #include "engine/load/scenario_loader.hpp"
 #include "engine/simulator.hpp"
@@ -21,15 +22,15 @@ struct RunOptions {
   std::string trace;
   std::string format = "text";
   std::vector<std::string> agents;  // --agent ID=MODEL[:param=value,...]
+  bool strict = false;
 };
 
 int run(const RunOptions& options) {
   const AgentRegistry& registry = builtin_agents();
   const auto overrides = parse_agent_overrides(options.agents);
-  const Simulator simulator(
-      apply_agent_overrides(load_scenario_or_genius_folder(options.file, registry), overrides,
-                            registry),
-      registry);
+  const ScenarioPtr scenario = load_scenario_or_genius_folder(options.file, registry);
+  if (report_warnings(*scenario, options.strict, std::cerr)) return 2;
+  const Simulator simulator(apply_agent_overrides(scenario, overrides, registry), registry);
 
   std::optional<OutputFile> trace_file;
   std::unique_ptr<JsonlTraceWriter> trace;
@@ -65,6 +66,7 @@ void add_run_command(CLI::App& app, Action& action) {
                   "Play party ID with another agent model: ID=MODEL[:param=value,...], e.g. "
                   "UA=conceder or RU=boulware:e=0.05; repeatable, one per party; "
                   "replaces the file's model and parameters for that party (`parley agents`)");
+  cmd->add_flag("--strict", options->strict, kStrictHelp);
   cmd->footer(
       "A scenario with a history block also gets a History section (JSON: \"history\"): each\n"
       "recorded track's simulated outcome beside the historical one (docs/output.md).\n"

@@ -3,14 +3,16 @@
 
 #include "agents/builtin_agents.hpp"
 #include "cli/commands.hpp"
+#include "cli/warnings.hpp"
 #include "engine/load/scenario_loader.hpp"
 #include "engine/scenario/outcome_space.hpp"
 
 namespace parley::cli {
 
 namespace {
-int validate(const std::string& file) {
+int validate(const std::string& file, bool strict) {
   const ScenarioPtr scenario = load_scenario(file, builtin_agents());
+  if (report_warnings(*scenario, strict, std::cerr)) return 2;
   std::cout << file << ": valid scenario \"" << scenario->meta.name
             << "\": " << scenario->parties.size() << " parties, " << scenario->issues.size()
             << " issues, " << scenario->tracks.size() << " track"
@@ -21,14 +23,19 @@ int validate(const std::string& file) {
 
 void add_validate_command(CLI::App& app, Action& action) {
   auto file = std::make_shared<std::string>();
+  auto strict = std::make_shared<bool>(false);
   CLI::App* cmd = app.add_subcommand(
       "validate", "Check a scenario file against the schema and the semantic rules");
   cmd->add_option("file", *file, "Scenario file to check")->required();
+  cmd->add_flag("--strict", *strict, kStrictHelp);
   cmd->footer(
       "Exits 0 when the file is valid; otherwise prints FILE:LINE:COLUMN, the JSON pointer, what\n"
-      "was expected and what was found, and exits 2.\n"
+      "was expected and what was found, and exits 2. What can never take effect (an event,\n"
+      "agenda item or ultimatum dated on or after the deadline) is a warning on stderr, located\n"
+      "the same way; --strict makes it an error.\n"
       "Example:\n  parley validate scenarios/istanbul-2025-06.json");
-  cmd->callback([file, &action] { action = [file] { return validate(*file); }; });
+  cmd->callback(
+      [file, strict, &action] { action = [file, strict] { return validate(*file, *strict); }; });
 }
 
 }  // namespace parley::cli

@@ -26,6 +26,9 @@ struct AgentSetup {
   const Preferences* own = nullptr;
   double reservation = 0.0;  // own reservation value for this track at the start of the run
   int deadline_rounds = 0;   // 0: no deadline
+  // The deadline the party believes in on this track, when earlier (Party::believed_deadline);
+  // 0: none.
+  int believed_deadline = 0;
   double breakdown_probability = 0.0;
   bool walk_away_allowed = false;
   bool complete_information = false;

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "engine/scenario/deal.hpp"
+#include "engine/scenario/track_links.hpp"
 #include "engine/world/world_result.hpp"
 
 namespace parley {
@@ -28,6 +29,13 @@ struct TrackResult {
   int actor = -1;              // who walked away (WalkAway), the victor (MilitaryVictory)
   Deal deal;                   // the agreed terms (Agreed)
   std::vector<double> payoff;  // per party: discounted track utility net of costs
+  // Track conditions (engine/world/linked_tracks.hpp): the first round a track waiting on
+  // opens_when played (-1: it never waited, or never opened), and for a track a condition closed
+  // (status Closed) what closed it and the track whose fate did.
+  int opened_round = -1;
+  bool closed_by_condition = false;
+  LinkChange closing = LinkChange::Closed;
+  int cause = -1;
 };
 
 struct PartyResult {

@@ -6,6 +6,7 @@
 
 #include "engine/input_error.hpp"
 #include "engine/world/implementation.hpp"
+#include "engine/world/linked_tracks.hpp"
 #include "engine/world/private_type.hpp"
 
 namespace parley {
@@ -84,6 +85,8 @@ RunResult Simulator::run(std::uint64_t seed, std::uint64_t run_index, RunState& 
       setup.own = &state.preferences[p];
       setup.reservation = state.preferences[p].reservation[t];
       setup.deadline_rounds = rules.deadline_rounds;
+      const auto& believed = s.parties[p].believed_deadline;
+      setup.believed_deadline = believed.empty() ? 0 : believed[static_cast<std::size_t>(t)];
       setup.breakdown_probability = rules.breakdown_probability;
       setup.walk_away_allowed = rules.walk_away;
       setup.complete_information = rules.complete_information;
@@ -118,7 +121,21 @@ RunResult Simulator::run(std::uint64_t seed, std::uint64_t run_index, RunState& 
   if (world_steps)
     world.emplace(*world_, s, state, tracks, seed, run_index, trace,
                   WorldRun::Settle::of(settle_closed));
-  for (; (world ? world->live(round) : open > 0) && round < last_round; ++round) {
+  // Track conditions (engine/world/linked_tracks.hpp), only for scenarios that have them.
+  std::optional<LinkedTracks> links;
+  if (LinkedTracks::needed(s)) {
+    links.emplace(s, tracks, seed, run_index, rules.opener, trace,
+                  WorldRun::Settle::of(settle_closed));
+    links->begin();
+  }
+  auto any_open = [&tracks] {
+    return std::any_of(tracks.begin(), tracks.end(),
+                       [](const TrackRun& tr) { return tr.result.status == TrackStatus::Open; });
+  };
+  for (; (world ? world->live(round) : (links ? any_open() : open > 0)) ||
+         (links && links->pending());
+       ++round) {
+    if (round >= last_round) break;
     if (world && !world->before_round(round)) {
       ++round;
       break;
@@ -128,15 +145,20 @@ RunResult Simulator::run(std::uint64_t seed, std::uint64_t run_index, RunState& 
       protocol_->play_round(tr, round, rules, nature, trace);
       if (tr.result.status != TrackStatus::Open) {
         --open;
+        if (links && links->hold(tr, round)) continue;
         settle(state, tr, tr.result);
         if (trace) trace->on_track_closed(tr.track, tr.result);
       }
     }
+    // Conditions act before the world steps, so a package agreed this round stops the fighting
+    // this round as any agreement on a ceasefire track does.
+    if (links) links->update(round);
     if (world && !world->after_round(round)) {
       ++round;
       break;
     }
   }
+  if (links) links->finish(round - 1, world.has_value());
   if (world) world->finish(round - 1);
   // Tracks still open when the deadline (or the safety stop) passes close without a deal.
   for (TrackRun& tr : tracks) {

@@ -1,6 +1,7 @@
 #pragma once
 #include "engine/move.hpp"
 #include "engine/run_result.hpp"
+#include "engine/scenario/track_links.hpp"
 #include "engine/world/world_state.hpp"
 
 namespace parley {
@@ -17,6 +18,11 @@ class TraceSink {
   // WorldSpec::events); the world after round `round`'s battles and costs.
   virtual void on_event(int /*round*/, int /*event*/) {}
   virtual void on_world_round(int /*round*/, const WorldState& /*world*/) {}
+  // A track condition acted at the end of `round` (engine/world/linked_tracks.hpp): on `track`,
+  // because of what became of `cause` (a track index; for packages, the member that completed
+  // or failed it).
+  virtual void on_track_condition(int /*round*/, int /*track*/, LinkChange /*change*/,
+                                  int /*cause*/) {}
 };
 
 }  // namespace parley

@@ -37,6 +37,17 @@ std::string track_status_text(const Scenario& s, const TrackResult& r) {
     case TrackStatus::MilitaryVictory:
       return "no agreement: " + s.parties[r.actor].name + " won the war in " + when;
     case TrackStatus::Closed:
+      if (r.closed_by_condition) {
+        const std::string other =
+            s.tracks[r.cause].label.empty() ? s.tracks[r.cause].id : s.tracks[r.cause].label;
+        if (r.closing == LinkChange::NeverOpens)
+          return "no agreement: never opened, closed in " + when + " (" + other +
+                 " can no longer meet its condition)";
+        if (r.closing == LinkChange::PackageFell)
+          return "no agreement: its deal fell with its package in " + when + " (" + other +
+                 " failed)";
+        return "no agreement: closed by its condition on " + other + " in " + when;
+      }
       return "no agreement: closed by an event in " + when;
     case TrackStatus::Suspended:
       return "no agreement: suspended (or never opened) at the end, " + when;
@@ -156,6 +167,31 @@ ordered_json run_report_json(const Simulator& simulator, const RunResult& result
     ordered_json payoff = ordered_json::object();
     for (std::size_t p = 0; p < s.parties.size(); ++p) payoff[s.parties[p].id] = tidy(r.payoff[p]);
     track["payoff"] = payoff;
+    // Track conditions (docs/scenario-format.md), only for tracks that have them.
+    const TrackLinks& links = s.tracks[t].links;
+    if (!links.empty()) {
+      auto conditions = [&s](const std::vector<TrackCondition>& list) {
+        ordered_json items = ordered_json::array();
+        for (const TrackCondition& c : list)
+          items.push_back({{"track", s.tracks[c.track].id}, {"state", to_string(c.state)}});
+        return items;
+      };
+      ordered_json cond = ordered_json::object();
+      if (!links.opens_when.empty()) cond["opens_when"] = conditions(links.opens_when);
+      if (!links.closes_when.empty()) cond["closes_when"] = conditions(links.closes_when);
+      if (!links.package.empty()) {
+        ordered_json package = ordered_json::array();
+        for (const int k : links.package) package.push_back(s.tracks[k].id);
+        cond["package"] = package;
+      }
+      track["conditions"] = cond;
+      track["opened_round"] =
+          r.opened_round >= 0 ? ordered_json(r.opened_round) : ordered_json(nullptr);
+      track["closed_by"] =
+          r.closed_by_condition
+              ? ordered_json({{"change", to_string(r.closing)}, {"track", s.tracks[r.cause].id}})
+              : ordered_json(nullptr);
+    }
     tracks.push_back(std::move(track));
   }
   out["tracks"] = std::move(tracks);
@@ -186,6 +222,21 @@ std::string run_report_text(const Simulator& simulator, const RunResult& result)
     out << "\n"
         << (s.tracks[t].label.empty() ? s.tracks[t].id : s.tracks[t].label) << ": "
         << track_status_text(s, r) << "\n";
+    if (r.opened_round >= 0)
+      out << "  opened in round " << r.opened_round << " ("
+          << s.clock.date_of(r.opened_round).to_string() << "), once its conditions held\n";
+    if (r.status == TrackStatus::Agreed) {
+      // Packages are symmetric: name every partner, whichever track lists the other.
+      std::vector<TrackLinks> links;
+      for (const Track& track : s.tracks) links.push_back(track.links);
+      const std::vector<int> group = package_groups(links);
+      if (group[t] >= 0) {
+        out << "  agreed as a package with";
+        for (std::size_t k = 0; k < s.tracks.size(); ++k)
+          if (k != t && group[k] == group[t]) out << " " << s.tracks[k].id;
+        out << "\n";
+      }
+    }
     if (r.status == TrackStatus::Agreed) {
       std::size_t width = 0;
       for (int k = 0; k < space.issue_count(); ++k)

@@ -117,4 +117,24 @@ void JsonlTraceWriter::on_world_round(int round, const WorldState& world) {
   *out_ << line.dump() << '\n';
 }
 
+void JsonlTraceWriter::on_track_condition(int round, int track, LinkChange change, int cause) {
+  const Scenario& s = *scenario_;
+  ordered_json line;
+  line["event"] = "track-condition";
+  line["round"] = round;
+  line["date"] = s.clock.date_of(round).to_string();
+  line["track"] = s.tracks[track].id;
+  line["change"] = to_string(change);
+  line["cause"] = s.tracks[cause].id;
+  // The condition that acted, as the file states it.
+  const TrackLinks& links = s.tracks[track].links;
+  const auto& conditions = change == LinkChange::Closed ? links.closes_when : links.opens_when;
+  if (change == LinkChange::Opened || change == LinkChange::NeverOpens ||
+      change == LinkChange::Closed)
+    for (const TrackCondition& c : conditions)
+      if (c.track == cause)
+        line["condition"] = {{"track", s.tracks[c.track].id}, {"state", to_string(c.state)}};
+  *out_ << line.dump() << '\n';
+}
+
 }  // namespace parley

@@ -19,6 +19,7 @@ class JsonlTraceWriter final : public TraceSink {
   void on_run_end(const RunResult& result) override;
   void on_event(int round, int event) override;
   void on_world_round(int round, const WorldState& world) override;
+  void on_track_condition(int round, int track, LinkChange change, int cause) override;
 
  private:
   const Simulator* simulator_;

@@ -1,5 +1,7 @@
 #include "engine/load/mediation_loader.hpp"
 
+#include <algorithm>
+
 #include "engine/load/block_reader.hpp"
 #include "engine/load/message_text.hpp"
 
@@ -42,8 +44,48 @@ void read_mediation(const JsonDocument& document, Scenario& s) {
     s.world.events.push_back(std::move(e));
   }
 
+  // Deadlines the parties believe in (docs/agents.md, "Deadlines that bite"): each party keeps
+  // the earliest.
+  // A track is agreed only with its package (docs/scenario-format.md, "Track conditions"), so a
+  // deadline on one member is a deadline on all.
+  std::vector<TrackLinks> links;
+  for (const Track& t : s.tracks) links.push_back(t.links);
+  const std::vector<int> package = package_groups(links);
+  auto covers = [&package](int track, std::size_t t) {
+    const int u = static_cast<int>(t);
+    return track < 0 || u == track || (package[t] >= 0 && package[t] == package[track]);
+  };
+  auto believe = [&s, &covers](int party, int round, int track) {
+    std::vector<int>& believed = s.parties[static_cast<std::size_t>(party)].believed_deadline;
+    believed.resize(s.tracks.size(), 0);
+    for (std::size_t t = 0; t < believed.size(); ++t) {
+      if (!covers(track, t)) continue;
+      believed[t] = believed[t] == 0 ? round : std::min(believed[t], round);
+    }
+  };
+  // A deadline in rounds: the talks must end before it, so a round-0 deadline leaves nothing;
+  // it counts as 1 (the first round is the last).
+  auto deadline_at = [&r](const std::string& p) { return std::max(1, r.round_of(p)); };
+  for (std::size_t q = 0; q < s.parties.size(); ++q) {
+    const std::string p = child_pointer(child_pointer("/parties", q), "deadline");
+    if (!r.has(p)) continue;
+    r.check_source(p + "/source");
+    believe(static_cast<int>(q), deadline_at(p + "/at"), -1);
+  }
+  if (r.has("/mediation/deadline")) {
+    const std::string p = "/mediation/deadline";
+    r.check_source(p + "/source");
+    const int round = deadline_at(p + "/at");
+    if (!r.has(p + "/believed_by"))
+      for (std::size_t q = 0; q < s.parties.size(); ++q) believe(static_cast<int>(q), round, -1);
+    for (std::size_t k = 0; k < r.size(p + "/believed_by"); ++k)
+      believe(r.party(child_pointer(p + "/believed_by", k)), round, -1);
+  }
   for (std::size_t k = 0; k < r.size("/mediation/ultimatums"); ++k) {
     const std::string p = child_pointer("/mediation/ultimatums", k);
+    for (std::size_t q = 0; q < r.size(p + "/believed_by"); ++q)
+      believe(r.party(child_pointer(p + "/believed_by", q)), deadline_at(p + "/deadline"),
+              r.track(p + "/unless_agreed"));
     EventSpec e;
     const int lever = r.lever(p + "/lever");
     const int track = r.track(p + "/unless_agreed");

@@ -9,6 +9,7 @@
 #include "engine/load/history_loader.hpp"
 #include "engine/load/mediation_loader.hpp"
 #include "engine/load/message_text.hpp"
+#include "engine/load/track_links_loader.hpp"
 #include "engine/load/type_loader.hpp"
 #include "engine/load/world_loader.hpp"
 #include "engine/scenario/deal.hpp"
@@ -82,7 +83,8 @@ class Builder {
     read_world(doc_, s_);  // world, pressure, events, implementation (engine/load/world_loader.hpp)
     // Private types, mediation and history (docs/scenario-format.md), after the world they use.
     read_private_types(doc_, s_);
-    read_mediation(doc_, s_);
+    read_track_links(doc_, s_);  // after every track, so conditions may name any of them
+    read_mediation(doc_, s_);    // after the links: an ultimatum's belief covers its package
     read_history(doc_, s_);
     return std::move(s_);
   }
@@ -212,7 +214,7 @@ class Builder {
   void read_tracks() {
     if (!has("/tracks")) {
       // Without tracks every issue is agreed together, on one track.
-      Track all{"all", "all", {}};
+      Track all{"all", "all", {}, {}};
       for (std::size_t i = 0; i < s_.issues.size(); ++i) all.issues.push_back(static_cast<int>(i));
       if (all.issues.size() > static_cast<std::size_t>(kMaxTrackIssues))
         fail("/issues",
@@ -229,7 +231,7 @@ class Builder {
     for (std::size_t t = 0; t < size("/tracks"); ++t) {
       const std::string p = child_pointer("/tracks", t);
       claim_id(p + "/id", "a track id", track_ids_, owners);
-      Track track{text(p + "/id"), text(p + "/label", text(p + "/id")), {}};
+      Track track{text(p + "/id"), text(p + "/label", text(p + "/id")), {}, {}};
       for (std::size_t j = 0; j < size(p + "/issues"); ++j) {
         const std::string q = child_pointer(p + "/issues", j);
         const std::string id = at(q).get<std::string>();

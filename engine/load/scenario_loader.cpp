@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "engine/load/json_document.hpp"
+#include "engine/load/reach_check.hpp"
 #include "engine/load/scenario_builder.hpp"
 #include "engine/load/schema_check.hpp"
 #include "engine/load/uncertainty_loader.hpp"
@@ -52,6 +53,7 @@ ScenarioPtr load_scenario_text(const std::string& text, const std::string& name,
   check_schema(document);
   Scenario scenario = build_scenario(document, registry);
   scenario.uncertainty = read_uncertainty(document, scenario, registry);
+  scenario.warnings = check_reach(document, scenario);
   return std::make_shared<const Scenario>(std::move(scenario));
 }
 

@@ -8,6 +8,7 @@
 #include "engine/scenario/history.hpp"
 #include "engine/scenario/issue.hpp"
 #include "engine/scenario/preferences.hpp"
+#include "engine/scenario/track_links.hpp"
 #include "engine/scenario/uncertainty.hpp"
 #include "engine/world/private_type.hpp"
 #include "engine/world/world_spec.hpp"
@@ -34,6 +35,12 @@ struct Party {
   Preferences preferences;
   // Private types drawn per run from this prior (engine/world/private_type.hpp); empty: none.
   std::vector<PartyType> types;
+  // Per track, the deadline this party treats as final, in rounds like
+  // ProtocolSpec::deadline_rounds (the track must be agreed before this round), when it believes
+  // one earlier than the protocol's: its own `deadline` and a mediator's deadline (every track),
+  // an ultimatum it believes (the ultimatum's track) (docs/agents.md, "Deadlines that bite").
+  // 0 or empty: the protocol's.
+  std::vector<int> believed_deadline;
 };
 
 // A mediator has no stake in the terms; in format version 1 it is recorded (host, chair) but
@@ -49,6 +56,7 @@ struct Track {
   std::string id;
   std::string label;
   std::vector<int> issues;  // indices into Scenario::issues
+  TrackLinks links;         // conditions on other tracks (engine/scenario/track_links.hpp)
 };
 
 enum class ProtocolKind { Alternating, Stacked, SingleText };
@@ -92,6 +100,9 @@ struct Scenario {
   // The uncertainty block: numbers a sweep draws per run (docs/sweep.md); no parameters: none.
   UncertaintySpec uncertainty;
   HistorySpec history;  // what really happened, for comparison (engine/scenario/history.hpp)
+  // What the file says that can never take effect (engine/load/reach_check.hpp), one located
+  // line each: the commands print them, and refuse the file with --strict.
+  std::vector<std::string> warnings;
 
   int party_index(const std::string& id) const;  // -1 when absent
   int issue_index(const std::string& id) const;

@@ -67,7 +67,7 @@ std::shared_ptr<Scenario> scenario(int parties, int tracks = 1) {
     issue.kind = IssueKind::Options;
     issue.options = {"a", "b", "c", "d", "e"};
     s->issues.push_back(issue);
-    s->tracks.push_back(Track{"t" + std::to_string(t), "", {t}});
+    s->tracks.push_back(Track{"t" + std::to_string(t), "", {t}, {}});
   }
   for (int p = 0; p < parties; ++p) {
     Party party;

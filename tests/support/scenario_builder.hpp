@@ -164,12 +164,12 @@ class ScenarioBuilder {
     Date::parse(s->meta.date, s->clock.start);
     s->issues = issues_;
     if (tracks_.empty()) {
-      Track all{"all", "All issues", {}};
+      Track all{"all", "All issues", {}, {}};
       for (std::size_t k = 0; k < issues_.size(); ++k) all.issues.push_back(static_cast<int>(k));
       s->tracks.push_back(std::move(all));
     }
     for (const auto& [id, issue_ids] : tracks_) {
-      Track t{id, id, {}};
+      Track t{id, id, {}, {}};
       for (const std::string& issue : issue_ids) t.issues.push_back(index_of_issue(*s, issue));
       s->tracks.push_back(std::move(t));
     }

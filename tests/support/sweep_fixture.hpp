@@ -34,7 +34,7 @@ inline ScenarioPtr sweep_fixture_scenario() {
   flag.kind = IssueKind::Flag;
   flag.options = {"no", "yes"};
   s->issues = {split, form, flag};
-  s->tracks = {Track{"money", "Money", {0}}, Track{"terms", "Terms", {1, 2}}};
+  s->tracks = {Track{"money", "Money", {0}, {}}, Track{"terms", "Terms", {1, 2}, {}}};
   const char* models[2] = {"boulware", "linear"};
   for (int p = 0; p < 2; ++p) {
     Party party;

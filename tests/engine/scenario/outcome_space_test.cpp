@@ -26,7 +26,7 @@ Scenario three_issue_scenario() {
   share.max = 1;
   share.resolution = 5;
   s.issues = {flag, quantity, share};
-  s.tracks = {Track{"all", "", {0, 1, 2}}};
+  s.tracks = {Track{"all", "", {0, 1, 2}, {}}};
   Party a;
   a.preferences.weights = {1, 2, 1};
   a.preferences.values = {ValueFunction::table({0, 1}),

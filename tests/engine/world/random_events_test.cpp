@@ -59,7 +59,8 @@ TEST(RandomEvents, FireWithTheirHazardInsideTheirWindow) {
 TEST(RandomEvents, UnlessAgreedBlocksAnEventOnceItsTrackIsAgreed) {
   auto s = two_track_scenario("conceder");
   s->protocol.deadline_rounds = 20;
-  s->tracks = {Track{"humanitarian", "Humanitarian", {1}}, Track{"political", "Political", {0}}};
+  s->tracks = {Track{"humanitarian", "Humanitarian", {1}, {}},
+               Track{"political", "Political", {0}, {}}};
   // An event due every round, blocked once the humanitarian track (0) is agreed.
   std::vector<EventSpec> events;
   for (int r = 0; r < 20; ++r) {

@@ -28,7 +28,8 @@ inline std::shared_ptr<Scenario> two_track_scenario(const std::string& model = "
   auto s = std::make_shared<Scenario>();
   s->meta.name = "world test";
   s->issues = {share_issue("territory"), share_issue("prisoners")};
-  s->tracks = {Track{"political", "Political", {0}}, Track{"humanitarian", "Humanitarian", {1}}};
+  s->tracks = {Track{"political", "Political", {0}, {}},
+               Track{"humanitarian", "Humanitarian", {1}, {}}};
   for (int p = 0; p < 2; ++p) {
     Party party;
     party.id = p == 0 ? "A" : "B";

@@ -28,7 +28,7 @@ class CountingAgent final : public Agent {
 
 TEST(ChangeWeightsEvent, RecomputesThePartysUtilitiesFromItsRound) {
   auto s = two_track_scenario();
-  s->tracks = {Track{"all", "All", {0, 1}}};
+  s->tracks = {Track{"all", "All", {0, 1}, {}}};
   for (Party& p : s->parties) {
     p.preferences.reservation = {0.2};
     p.agent.model = "counter";
