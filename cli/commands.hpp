@@ -18,5 +18,6 @@ void add_analyze_command(CLI::App& app, Action& action);
 void add_sweep_command(CLI::App& app, Action& action);
 void add_merge_command(CLI::App& app, Action& action);
 void add_summary_command(CLI::App& app, Action& action);
+void add_forecast_command(CLI::App& app, Action& action);
 
 }  // namespace parley::cli
