@@ -60,6 +60,24 @@ TEST(ForecastCommand, BadInputExitsTwoWithThePlace) {
   EXPECT_NE(n.out.find("actors"), std::string::npos) << n.out;
 }
 
+TEST(ForecastCommand, RunsUnderUncertaintyGiveTheSameBytesForAnyThreadCount) {
+  const std::string args = std::string("forecast ") + kEc +
+                           " --rounds 5 --runs 30 --seed 3 --position-sd 0.05 --salience-sd 0.1 "
+                           "--capability-sd 0.2 --format json";
+  const CommandResult a = run_parley(args + " --threads 1");
+  const CommandResult b = run_parley(args + " --threads 2");
+  ASSERT_EQ(a.status, 0) << a.out;
+  EXPECT_EQ(a.out, b.out);
+  const nlohmann::json j = nlohmann::json::parse(a.out);
+  EXPECT_EQ(j["uncertainty"]["runs"], 30);
+  const nlohmann::json& m = j["uncertainty"]["dimensions"][0]["weighted_mean"];
+  EXPECT_LE(m["p05"].get<double>(), m["p50"].get<double>());
+  EXPECT_LE(m["p50"].get<double>(), m["p95"].get<double>());
+  EXPECT_GT(m["sd"].get<double>(), 0.0);
+  const CommandResult text = run_parley(std::string("forecast ") + kEc + " --rounds 5 --runs 10");
+  EXPECT_NE(text.out.find("Under uncertainty: 10 runs, seed 1"), std::string::npos) << text.out;
+}
+
 TEST(ForecastCommand, HelpShowsExamples) {
   const CommandResult r = run_parley("forecast --help");
   EXPECT_EQ(r.status, 0);
