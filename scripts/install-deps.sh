@@ -5,6 +5,9 @@ packages=(
   cmake make g++ pkg-config clang-format
   libeigen3-dev libboost-dev libboost-random-dev libcli11-dev nlohmann-json3-dev
   libvalijson-dev libpugixml-dev libgtest-dev ccache libgmock-dev libbenchmark-dev hyperfine
+  # parley report inlines Vega (Debian ships it as one file per module) into its HTML, and the
+  # report's browser test loads the pages in headless chromium.
+  libjs-vega chromium
 )
 missing=()
 for p in "${packages[@]}"; do
