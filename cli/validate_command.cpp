@@ -11,6 +11,13 @@ namespace parley::cli {
 
 namespace {
 int validate(const std::string& file, bool strict) {
+  if (is_forecast_only(file)) {
+    const ForecastScenario f = load_forecast(file);
+    std::cout << file << ": valid forecast scenario \"" << f.name << "\": " << f.table.actors.size()
+              << " actors, " << f.table.dimensions.size()
+              << (f.table.dimensions.size() == 1 ? " dimension" : " dimensions") << "\n";
+    return 0;
+  }
   const ScenarioPtr scenario = load_scenario(file, builtin_agents());
   if (report_warnings(*scenario, strict, std::cerr)) return 2;
   std::cout << file << ": valid scenario \"" << scenario->meta.name

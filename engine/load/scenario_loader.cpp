@@ -51,10 +51,36 @@ ScenarioPtr load_scenario_text(const std::string& text, const std::string& name,
   const JsonDocument document = JsonDocument::parse(text, name);
   check_format_version(document);
   check_schema(document);
+  if (!document.contains("/parties"))
+    throw document.error("", "a negotiation scenario with issues, parties and protocol",
+                         "only stakeholders (\"actors\"): forecast them with parley forecast");
   Scenario scenario = build_scenario(document, registry);
   scenario.uncertainty = read_uncertainty(document, scenario, registry);
   scenario.warnings = check_reach(document, scenario);
   return std::make_shared<const Scenario>(std::move(scenario));
+}
+
+ForecastScenario load_forecast(const std::string& path) {
+  return load_forecast_text(read_file(path), path);
+}
+
+ForecastScenario load_forecast_text(const std::string& text, const std::string& name) {
+  const JsonDocument document = JsonDocument::parse(text, name);
+  check_format_version(document);
+  check_schema(document);
+  if (!document.contains("/actors"))
+    throw document.error("", "an \"actors\" block with the stakeholders to forecast",
+                         "a scenario without one");
+  return read_actors(document);
+}
+
+bool is_forecast_only(const std::string& path) {
+  try {
+    const nlohmann::json root = nlohmann::json::parse(read_file(path));
+    return root.is_object() && root.contains("actors") && !root.contains("parties");
+  } catch (const std::exception&) {
+    return false;  // the regular loader reports what is wrong with the file
+  }
 }
 
 }  // namespace parley

@@ -37,6 +37,9 @@ const std::map<std::string, std::set<std::string>>& include_rule() {
       {"engine/protocols", {"engine", "engine/protocols"}},
       {"engine/world", {"engine", "engine/world", "engine/scenario", "engine/random"}},
       {"engine/random", {"engine", "engine/random", "engine/scenario"}},
+      // The stakeholder forecast: computation over an actor table, and random streams for runs
+      // under an uncertain table.
+      {"engine/forecast", {"engine", "engine/forecast", "engine/random"}},
       // Loading reads JSON into every room's types; no other room knows how it is read.
       {"engine/load", {"engine/*"}},
       {"agents", {"engine/*", "agents/*"}},

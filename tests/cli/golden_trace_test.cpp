@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "cli_test_support.hpp"
 
@@ -16,16 +17,27 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<std::string> shipped_scenarios() {
+// A stakeholder forecast (an "actors" block and no parties) is not run but forecast.
+bool forecast_only(const fs::path& path) {
+  const nlohmann::json j = nlohmann::json::parse(read_file(path.string()));
+  return j.contains("actors") && !j.contains("parties");
+}
+
+std::vector<std::string> shipped(bool forecasts) {
   std::vector<std::string> out;
   for (const auto& entry :
        fs::recursive_directory_iterator(fs::path(PARLEY_SOURCE_DIR) / "scenarios")) {
     if (entry.path().extension() != ".json" || entry.path().filename() == "scenario.schema.json")
       continue;
+    if (forecast_only(entry.path()) != forecasts) continue;
     out.push_back(fs::relative(entry.path(), PARLEY_SOURCE_DIR).string());
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+std::vector<std::string> shipped_scenarios() {
+  return shipped(false);
 }
 
 // scenarios/textbook/rubinstein-0.9-0.9.json -> tests/golden/textbook/rubinstein-0.9-0.9.jsonl
@@ -59,6 +71,21 @@ TEST(GoldenTrace, ShippedScenariosReproduceTheirTracesByteForByte) {
         << scenario << " no longer reproduces " << golden_path(scenario);
   }
   fs::remove_all(dir);
+}
+
+// Forecast scenarios: `parley forecast --format json` against tests/golden/NAME.forecast.json.
+TEST(GoldenTrace, ShippedForecastsReproduceTheirReportsByteForByte) {
+  const auto forecasts = shipped(true);
+  ASSERT_FALSE(forecasts.empty());
+  for (const auto& scenario : forecasts) {
+    fs::path golden = fs::path(golden_path(scenario));
+    golden.replace_extension(".forecast.json");
+    const CommandResult r = run_parley("forecast " + scenario + " --format json");
+    ASSERT_EQ(r.status, 0) << scenario;
+    EXPECT_TRUE(r.out == read_file(std::string(PARLEY_SOURCE_DIR) + "/" + golden.string()))
+        << scenario << " no longer reproduces " << golden.string()
+        << "; run scripts/update-golden.sh";
+  }
 }
 
 }  // namespace

@@ -1,0 +1,143 @@
+#include "engine/forecast/forecast.hpp"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "tests/support/ec_car_emissions.hpp"
+
+namespace parley::forecast {
+namespace {
+
+ActorTable random_table(int n, std::uint64_t seed) {
+  std::mt19937_64 gen(seed);
+  std::uniform_real_distribution<double> u(0.0, 1.0);
+  ActorTable t;
+  t.dimensions.push_back({"d", "d", "", 0.0, 100.0});
+  for (int k = 0; k < n; ++k) {
+    Stakeholder a;
+    a.id = a.name = "actor" + std::to_string(k);
+    a.capability = 1.0 + 99.0 * u(gen);
+    a.positions = {100.0 * u(gen)};
+    a.saliences = {0.1 + 0.9 * u(gen)};
+    t.actors.push_back(a);
+  }
+  return t;
+}
+
+void expect_same_paths(const DimensionForecast& a, const DimensionForecast& b,
+                       const std::vector<std::size_t>& b_index_of_a, double scale, double shift) {
+  ASSERT_EQ(a.rounds.size(), b.rounds.size());
+  for (std::size_t r = 0; r < a.rounds.size(); ++r) {
+    for (std::size_t k = 0; k < a.rounds[r].positions.size(); ++k)
+      EXPECT_NEAR(scale * a.rounds[r].positions[k] + shift, b.rounds[r].positions[b_index_of_a[k]],
+                  1e-9 * std::abs(scale) * 100)
+          << "round " << r << " actor " << k;
+    EXPECT_NEAR(scale * a.rounds[r].median + shift, b.rounds[r].median, 1e-9 * scale * 100);
+    EXPECT_NEAR(scale * a.rounds[r].weighted_mean + shift, b.rounds[r].weighted_mean,
+                1e-9 * scale * 100);
+  }
+}
+
+TEST(Forecast, EuropeanCommunityCarEmissionsRunsAndSettlesOnTheScale) {
+  const ActorTable table = ec_car_emissions_table();
+  const std::vector<DimensionForecast> f = run_forecast(table, ModelParameters{});
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_DOUBLE_EQ(f[0].baselines.mean, 6.7);
+  EXPECT_DOUBLE_EQ(f[0].baselines.weighted_median, 7.0);
+  EXPECT_DOUBLE_EQ(f[0].rounds[0].median, 7.0);  // the median voter of the table
+  for (const RoundRecord& r : f[0].rounds)
+    for (double x : r.positions) {
+      EXPECT_GE(x, 4.0);
+      EXPECT_LE(x, 10.0);
+    }
+  EXPECT_GT(f[0].rounds.size(), 1u);
+}
+
+TEST(Forecast, StopsAtMaxRoundsOrWhenSettled) {
+  ModelParameters params;
+  params.max_rounds = 1;
+  EXPECT_EQ(run_forecast(ec_car_emissions_table(), params)[0].rounds.size(), 2u);
+  // Everyone at one position: nothing moves, settled after one round.
+  ActorTable t = random_table(5, 3);
+  for (Stakeholder& a : t.actors) a.positions = {40.0};
+  const auto f = run_forecast(t, ModelParameters{});
+  EXPECT_TRUE(f[0].settled);
+  EXPECT_EQ(f[0].rounds.size(), 2u);
+}
+
+TEST(Forecast, RejectsAnUnusableTable) {
+  ActorTable t = random_table(3, 1);
+  t.actors[1].capability = 0;
+  EXPECT_THROW(run_forecast(t, ModelParameters{}), std::invalid_argument);
+}
+
+TEST(Forecast, RelabellingActorsPermutesTheirPaths) {
+  for (std::uint64_t seed : {1u, 2u, 3u}) {
+    const ActorTable t = random_table(12, seed);
+    ActorTable reversed = t;
+    std::reverse(reversed.actors.begin(), reversed.actors.end());
+    std::vector<std::size_t> where(12);
+    for (std::size_t k = 0; k < 12; ++k) where[k] = 11 - k;
+    ModelParameters params;
+    params.max_rounds = 8;
+    const DimensionForecast a = run_forecast(t, params)[0];
+    ASSERT_NE(a.rounds[1].positions, a.rounds[0].positions);  // the paths are not trivial
+    expect_same_paths(a, run_forecast(reversed, params)[0], where, 1.0, 0.0);
+  }
+}
+
+TEST(Forecast, ShiftingAndScalingThePolicyScaleMapsThePaths) {
+  for (std::uint64_t seed : {4u, 5u}) {
+    const ActorTable t = random_table(10, seed);
+    ActorTable moved = t;
+    moved.dimensions[0].low = 7.0;
+    moved.dimensions[0].high = 7.0 + 3.0 * 100.0;
+    for (Stakeholder& a : moved.actors) a.positions[0] = 3.0 * a.positions[0] + 7.0;
+    std::vector<std::size_t> same(10);
+    for (std::size_t k = 0; k < 10; ++k) same[k] = k;
+    ModelParameters params;
+    params.max_rounds = 8;
+    expect_same_paths(run_forecast(t, params)[0], run_forecast(moved, params)[0], same, 3.0, 7.0);
+  }
+}
+
+// Splitting an actor into two at its position with half the capability each changes no vote.
+// Risk exponents sum the challengers' expected utilities, so the split leaves them unchanged when
+// the sum is capability-weighted, or when exponents are fixed; the plain sum of Scholz et al.
+// counts the twin twice.
+TEST(Forecast, DuplicatingAnActorWithSplitCapabilityChangesNothing) {
+  for (const bool fixed : {false, true}) {
+    ActorTable t = random_table(9, 11);
+    if (fixed)
+      for (std::size_t k = 0; k < t.actors.size(); ++k)
+        t.actors[k].risk_exponent = 0.6 + 0.1 * static_cast<double>(k);
+    ActorTable split = t;
+    split.actors[4].capability /= 2;
+    Stakeholder twin = split.actors[4];
+    twin.id = "twin";
+    split.actors.push_back(twin);
+    ModelParameters params;
+    params.max_rounds = 8;
+    if (!fixed) params.security = SecurityWeighting::kCapability;
+    const DimensionForecast a = run_forecast(t, params)[0];
+    const DimensionForecast b = run_forecast(split, params)[0];
+    std::vector<std::size_t> same(9);
+    for (std::size_t k = 0; k < 9; ++k) same[k] = k;
+    ASSERT_NE(a.rounds[1].positions, a.rounds[0].positions);
+    expect_same_paths(a, b, same, 1.0, 0.0);
+    for (std::size_t r = 0; r < b.rounds.size(); ++r)
+      EXPECT_NEAR(b.rounds[r].positions[9], b.rounds[r].positions[4], 1e-12);
+  }
+}
+
+TEST(Forecast, SameInputsSameNumbers) {
+  const ActorTable t = random_table(30, 9);
+  const auto a = run_forecast(t, ModelParameters{});
+  const auto b = run_forecast(t, ModelParameters{});
+  for (std::size_t r = 0; r < a[0].rounds.size(); ++r)
+    EXPECT_EQ(a[0].rounds[r].positions, b[0].rounds[r].positions);
+}
+
+}  // namespace
+}  // namespace parley::forecast
