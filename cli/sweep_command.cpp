@@ -19,6 +19,7 @@
 #include "engine/scenario/parameter_slot.hpp"
 #include "engine/simulator.hpp"
 #include "sweep/files.hpp"
+#include "sweep/identity.hpp"
 #include "sweep/recorder.hpp"
 #include "sweep/runner.hpp"
 #include "sweep/runs_csv.hpp"
@@ -91,30 +92,6 @@ ShardSpec parse_shard(const std::string& text, std::uint64_t blocks) {
   return shard;
 }
 
-nlohmann::json identity_json(const Scenario& scenario, const std::string& path,
-                             const std::string& bytes, std::uint64_t seed, std::uint64_t runs,
-                             const UncertaintySpec& spec, const std::vector<ParameterSlot>& slots) {
-  nlohmann::json parameters = nlohmann::json::array();
-  for (std::size_t j = 0; j < spec.parameters.size(); ++j) {
-    nlohmann::json p = {{"pointer", slots[j].pointer},
-                        {"distribution", describe(spec.parameters[j].distribution)}};
-    if (spec.design == DesignKind::Grid && spec.parameters[j].levels > 0)
-      p["levels"] = spec.parameters[j].levels;
-    parameters.push_back(std::move(p));
-  }
-  nlohmann::json identity = {{"scenario",
-                              {{"name", scenario.meta.name},
-                               {"file", std::filesystem::path(path).filename().string()},
-                               {"fingerprint", fingerprint(bytes)}}},
-                             {"seed", seed},
-                             {"runs", runs},
-                             {"block_size", kSweepBlockSize},
-                             {"design", to_string(spec.design)},
-                             {"parameters", parameters}};
-  if (spec.design == DesignKind::Grid) identity["grid_levels"] = spec.grid_levels;
-  return identity;
-}
-
 // The uncertainty of a sweep being resumed, as its state recorded it.
 UncertaintySpec spec_from_identity(const nlohmann::json& identity, const std::string& origin) {
   UncertaintySpec spec;
@@ -183,7 +160,7 @@ int sweep(const SweepCommandOptions& options) {
   const std::uint64_t blocks = sweep_block_count(runs, kSweepBlockSize);
 
   SweepState state;
-  state.identity = identity_json(*scenario, path, bytes, seed, runs, spec, slots);
+  state.identity = sweep_identity(*scenario, path, bytes, seed, runs, spec, slots);
   state.scenario_path = std::filesystem::absolute(path).string();
   state.layout = std::make_shared<const SweepLayout>(make_sweep_layout(simulator, slots, spec));
   if (resuming) {
