@@ -222,7 +222,12 @@ int sweep(const SweepCommandOptions& options) {
   for (std::size_t k = 0; k < progress.completed; ++k)
     state.done.add(run_options.blocks[k], run_options.blocks[k] + 1);
   write_sweep_directory(out, state);
-  if (csv) csv->commit();
+  if (csv) {
+    csv->commit();
+    OutputFile columns(runs_csv_columns_path(options.runs_csv));
+    columns.stream() << runs_csv_columns(*state.layout);
+    columns.commit();
+  }
 
   std::string note =
       std::to_string(run_options.threads) + " thread" + (run_options.threads == 1 ? "" : "s");
@@ -251,7 +256,8 @@ void add_sweep_command(CLI::App& app, Action& action) {
                   "Run slice k of n (1-based) of the sweep; combine with parley merge");
   cmd->add_option("--resume", options->resume, "Continue the interrupted sweep in this directory");
   cmd->add_option("--runs-csv", options->runs_csv,
-                  "Also write one CSV row per run, in run order, to this file");
+                  "Also write one CSV row per run, in run order, to this file, and what each "
+                  "column is (with units) to FILE.columns.csv (runs.csv: runs.columns.csv)");
   cmd->add_option("--vary", options->vary,
                   "Make a number uncertain: POINTER=DISTRIBUTION, e.g. "
                   "/parties/0/preferences/discount=uniform(0.9,0.99); repeatable; overrides the "

@@ -39,12 +39,48 @@ struct SweepLayout {
     std::string pointer;
     Distribution distribution;
     bool varies = true;  // false for fixed(): it pins a value and drives nothing
+    // Bins of its partial dependence: a discrete parameter's values; a continuous one's
+    // equally likely strata (its grid levels in a grid design, else kContinuousBins).
+    int bins = 1;
+  };
+  // The war (docs/world.md), when the scenario has one: the battlefield's two sides, the cost
+  // kinds and which party bears which.
+  struct CostKindInfo {
+    std::string id;
+    std::string label;
+    std::string unit;
+  };
+  struct WarCostInfo {
+    int party = 0;
+    int kind = 0;
+    double upper = 1.0;  // histogram range of the run's total: [0, upper]
+  };
+  struct WarInfo {
+    bool battlefield = false;
+    int up = -1, down = -1;  // the parties winning at the top and the bottom state
+    std::vector<CostKindInfo> kinds;
+    std::vector<WarCostInfo> costs;  // the (party, kind) pairs a party can bear, party-major
+  };
+  // One implementation item (WorldSpec::implementation).
+  struct ItemInfo {
+    std::string id;
+    std::string label;
+    std::string track;  // track id
+    std::string issue;  // issue id, empty for the whole track
   };
 
   std::vector<TrackInfo> tracks;
   std::vector<PartyInfo> parties;
   std::vector<ParameterInfo> parameters;
   HistoryOutline history;  // what really happened, when the scenario records it
+  WarInfo war;
+  std::vector<ItemInfo> implementation;
+  bool grid = false;  // a grid design: the partial dependence bins are its levels
+
+  // The equally likely bins of a continuous parameter outside a grid design.
+  static constexpr int kContinuousBins = 10;
+  // The bin of parameter j's value x, in [0, parameters[j].bins).
+  int bin(std::size_t j, double x) const;
 
   // Parameters that vary, in parameter order: the predictors of the drivers.
   std::vector<int> varying() const;

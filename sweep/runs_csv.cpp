@@ -1,5 +1,6 @@
 #include "sweep/runs_csv.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -34,21 +35,121 @@ void append_integer(std::string& out, std::uint64_t x) {
   out.append(buffer, result.ptr);
 }
 
+// The level nearest x (values ascending): an agreed value of an options or flag issue is one.
+std::size_t nearest_level(const std::vector<double>& values, double x) {
+  const auto it = std::lower_bound(values.begin(), values.end(), x);
+  if (it == values.begin()) return 0;
+  if (it == values.end()) return values.size() - 1;
+  const auto below = it - 1;
+  return static_cast<std::size_t>((x - *below <= *it - x) ? below - values.begin()
+                                                          : it - values.begin());
+}
+
+bool labelled(const SweepLayout::IssueInfo& issue) {
+  return issue.kind == IssueKind::Options || issue.kind == IssueKind::Flag;
+}
+
+// One column: its name, what it is and its unit.
+struct Column {
+  std::string name, meaning, unit;
+};
+
+std::vector<Column> columns(const SweepLayout& l) {
+  std::vector<Column> out;
+  out.push_back({"run",
+                 "the run's index in the sweep (0-based; its random streams derive from "
+                 "the seed and this index)",
+                 ""});
+  for (const auto& p : l.parameters)
+    out.push_back({parameter_column(l, p.pointer),
+                   "the run's value of the uncertain parameter " + p.pointer + " (" +
+                       describe(p.distribution) + ")",
+                   "as in the scenario file"});
+  for (const auto& t : l.tracks) {
+    out.push_back({t.id + ".status",
+                   "how track " + t.id + " (" + t.label +
+                       ") closed: agreed, breakdown, deadline, walk-away, closed, "
+                       "military-victory, suspended or open",
+                   ""});
+    out.push_back(
+        {t.id + ".round", "the round track " + t.id + " closed in (0 if it never did)", "round"});
+    for (const auto& i : t.issues)
+      out.push_back({t.id + "." + i.id,
+                     "agreed term of " + i.id + " (" + i.label + ")" +
+                         (labelled(i) ? ", by its option's label" : "") +
+                         "; empty without agreement",
+                     labelled(i) ? "" : i.unit});
+  }
+  for (const auto& p : l.parties) {
+    out.push_back({p.id + ".utility",
+                   p.id + "'s utility: stake-weighted payoff over the tracks (" + p.name + ")",
+                   "utility (0 to 1 scale)"});
+    out.push_back({p.id + ".costs", p.id + "'s costs per round of talks accrued", "utility"});
+  }
+  if (l.war.battlefield) {
+    out.push_back({"war.end",
+                   "how the war ended: ceasefire, victory " + l.parties[l.war.up].id +
+                       ", victory " + l.parties[l.war.down].id + " or still fighting",
+                   ""});
+    out.push_back(
+        {"war.end_round", "the round the fighting stopped; empty if it never did", "round"});
+  }
+  for (const auto& c : l.war.costs) {
+    const auto& kind = l.war.kinds[c.kind];
+    out.push_back({l.parties[c.party].id + ".war_cost." + kind.id,
+                   l.parties[c.party].id + "'s " + kind.label +
+                       ": total until the fighting stopped or the run ended",
+                   kind.unit});
+  }
+  for (const auto& i : l.implementation) {
+    out.push_back({i.id + ".signed", "1 if " + i.id + " (" + i.label + ") was signed, else 0", ""});
+    out.push_back(
+        {i.id + ".carried_out", "1 if " + i.id + " went ahead (a side did its part), else 0", ""});
+    for (const auto& p : l.parties)
+      out.push_back(
+          {i.id + "." + p.id + ".done",
+           "share of " + p.id + "'s part of " + i.id + " carried out (0 to 1); empty if not signed",
+           "share"});
+  }
+  return out;
+}
+
 }  // namespace
 
+std::string parameter_column(const SweepLayout& l, const std::string& pointer) {
+  const std::string prefix = "/parties/";
+  if (pointer.rfind(prefix, 0) != 0) return pointer;
+  const std::size_t end = pointer.find('/', prefix.size());
+  const std::string index = pointer.substr(prefix.size(), end - prefix.size());
+  if (index.empty() || !std::all_of(index.begin(), index.end(), ::isdigit)) return pointer;
+  const auto p = std::stoul(index);
+  if (p >= l.parties.size()) return pointer;
+  return prefix + l.parties[p].id + (end == std::string::npos ? "" : pointer.substr(end));
+}
+
 std::string runs_csv_header(const SweepLayout& layout) {
-  std::string out = "run";
-  for (const auto& p : layout.parameters) out.append(",").append(quoted(p.pointer));
-  for (const auto& t : layout.tracks) {
-    out.append(",").append(quoted(t.id + ".status"));
-    out.append(",").append(quoted(t.id + ".round"));
-    for (const auto& i : t.issues) out.append(",").append(quoted(t.id + "." + i.id));
-  }
-  for (const auto& p : layout.parties) {
-    out.append(",").append(quoted(p.id + ".utility"));
-    out.append(",").append(quoted(p.id + ".costs"));
-  }
+  std::string out;
+  for (const Column& c : columns(layout)) out.append(out.empty() ? "" : ",").append(quoted(c.name));
   return out + "\n";
+}
+
+std::string runs_csv_columns(const SweepLayout& layout) {
+  std::string out = "column,meaning,unit\n";
+  for (const Column& c : columns(layout))
+    out.append(quoted(c.name))
+        .append(",")
+        .append(quoted(c.meaning))
+        .append(",")
+        .append(quoted(c.unit))
+        .append("\n");
+  return out;
+}
+
+std::string runs_csv_columns_path(const std::string& path) {
+  const std::string ext = ".csv";
+  if (path.size() > ext.size() && path.compare(path.size() - ext.size(), ext.size(), ext) == 0)
+    return path.substr(0, path.size() - ext.size()) + ".columns.csv";
+  return path + ".columns.csv";
 }
 
 void append_runs_csv_row(std::string& out, const SweepLayout& layout, std::uint64_t run,
@@ -67,7 +168,12 @@ void append_runs_csv_row(std::string& out, const SweepLayout& layout, std::uint6
     const bool agreed = track.status == TrackStatus::Agreed;
     for (std::size_t k = 0; k < layout.tracks[t].issues.size(); ++k) {
       out += ',';
-      if (agreed) append_number(out, track.deal.values[k]);
+      if (!agreed) continue;
+      const auto& issue = layout.tracks[t].issues[k];
+      if (labelled(issue))
+        out += quoted(issue.level_names[nearest_level(issue.level_values, track.deal.values[k])]);
+      else
+        append_number(out, track.deal.values[k]);
     }
   }
   for (const PartyResult& party : result.parties) {
@@ -75,6 +181,31 @@ void append_runs_csv_row(std::string& out, const SweepLayout& layout, std::uint6
     append_number(out, party.utility);
     out += ',';
     append_number(out, party.costs);
+  }
+  if (layout.war.battlefield) {
+    const WorldResult& w = result.world;
+    out += ',';
+    if (w.ceasefire)
+      out += "ceasefire";
+    else if (w.victor >= 0)
+      out += quoted("victory " + layout.parties[w.victor].id);
+    else
+      out += "still fighting";
+    out += ',';
+    if (w.end_round >= 0) append_integer(out, static_cast<std::uint64_t>(w.end_round));
+  }
+  for (const auto& c : layout.war.costs) {
+    out += ',';
+    const auto& costs = result.parties[c.party].war_costs;
+    append_number(out, static_cast<std::size_t>(c.kind) < costs.size() ? costs[c.kind] : 0.0);
+  }
+  for (const ImplementationResult& item : result.implementation) {
+    out += item.signed_ ? ",1" : ",0";
+    out += item.carried_out ? ",1" : ",0";
+    for (double f : item.fraction) {
+      out += ',';
+      if (item.signed_) append_number(out, f);
+    }
   }
   out += '\n';
 }

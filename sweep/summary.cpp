@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "analysis/statistics/json_number.hpp"
+#include "sweep/sensitivity.hpp"
 
 namespace parley {
 
@@ -94,19 +95,26 @@ SweepStatistics::SweepStatistics(std::shared_ptr<const SweepLayout> layout)
     stats.costs_histogram = Histogram(0.0, party.costs_upper, kPayoffBins);
     parties_.push_back(std::move(stats));
   }
+  war_.costs.resize(l.war.costs.size());
+  for (std::size_t c = 0; c < l.war.costs.size(); ++c)
+    war_.costs[c].histogram = Histogram(0.0, l.war.costs[c].upper, kPayoffBins);
+  implementation_.resize(l.implementation.size());
+  for (ItemStats& item : implementation_) item.fraction.resize(l.parties.size());
   if (varying_.empty()) return;
+  bin_.resize(varying_.size());
+  for (int j : varying_) bin_x_.emplace_back(static_cast<std::size_t>(l.parameters[j].bins));
+  if (l.grid) {
+    cells_ = 1;
+    for (int j : varying_) cells_ *= static_cast<std::size_t>(l.parameters[j].bins);
+  }
   // The Sobol estimator bins the parameters' CDF values, so its bins are equally likely.
   const std::vector<SobolFirstOrder::Range> unit(varying_.size(), SobolFirstOrder::Range{0, 1});
-  auto driver = [&](Outcome outcome, int track, int party) {
-    drivers_.push_back(
-        {outcome, track, party, RegressionSums(varying_.size()), SobolFirstOrder(unit)});
-  };
-  for (std::size_t t = 0; t < l.tracks.size(); ++t) {
-    driver(Outcome::Agreement, static_cast<int>(t), -1);
-    driver(Outcome::RoundOfAgreement, static_cast<int>(t), -1);
+  for (const OutcomeDef& outcome : sweep_outcomes(l)) {
+    Driver d{outcome, RegressionSums(varying_.size()), SobolFirstOrder(unit), {}, {}};
+    for (int j : varying_) d.bins.emplace_back(static_cast<std::size_t>(l.parameters[j].bins));
+    d.cells.resize(cells_);
+    drivers_.push_back(std::move(d));
   }
-  for (std::size_t p = 0; p < l.parties.size(); ++p)
-    driver(Outcome::Utility, -1, static_cast<int>(p));
 }
 
 void SweepStatistics::add(std::uint64_t run, const double* drawn, const RunResult& result,
@@ -156,22 +164,51 @@ void SweepStatistics::add(std::uint64_t run, const double* drawn, const RunResul
     stats.costs.add(party.costs);
     stats.costs_histogram.add(party.costs);
   }
+  if (l.war.battlefield) {
+    const WorldResult& w = result.world;
+    war_.ceasefire.add(w.ceasefire);
+    war_.victory_up.add(w.victor >= 0 && w.victor == l.war.up);
+    war_.victory_down.add(w.victor >= 0 && w.victor == l.war.down);
+    war_.still_fighting.add(!w.ceasefire && w.victor < 0);
+    if (w.end_round >= 0) {
+      war_.end.add_event(w.end_round);
+      war_.end_round.add(w.end_round);
+    } else {
+      war_.end.add_censored(std::max(result.rounds - 1, 0));
+    }
+  }
+  for (std::size_t c = 0; c < war_.costs.size(); ++c) {
+    const auto& info = l.war.costs[c];
+    const auto& costs = result.parties[info.party].war_costs;
+    const double total =
+        static_cast<std::size_t>(info.kind) < costs.size() ? costs[info.kind] : 0.0;
+    war_.costs[c].total.add(total);
+    war_.costs[c].histogram.add(total);
+    if (result.world.ceasefire) war_.costs[c].until_ceasefire.add(total);
+  }
+  for (std::size_t i = 0; i < implementation_.size(); ++i) {
+    const ImplementationResult& r = result.implementation[i];
+    implementation_[i].signed_.add(r.signed_);
+    implementation_[i].carried_out.add(r.carried_out);
+    if (r.signed_)
+      for (std::size_t p = 0; p < implementation_[i].fraction.size(); ++p)
+        implementation_[i].fraction[p].add(r.fraction[p]);
+  }
+  std::size_t cell = 0;
+  for (std::size_t k = 0; k < varying_.size(); ++k) {
+    bin_[k] = l.bin(static_cast<std::size_t>(varying_[k]), x_[k]);
+    bin_x_[k][static_cast<std::size_t>(bin_[k])].add(x_[k]);
+    cell = cell * static_cast<std::size_t>(l.parameters[varying_[k]].bins) +
+           static_cast<std::size_t>(bin_[k]);
+  }
   for (Driver& d : drivers_) {
     double y = 0.0;
-    if (d.party >= 0) {
-      y = result.parties[d.party].utility;
-    } else {
-      const TrackResult& track = result.tracks[d.track];
-      const bool agreed = track.status == TrackStatus::Agreed;
-      if (d.outcome == Outcome::Agreement) {
-        y = agreed ? 1.0 : 0.0;
-      } else {
-        if (!agreed) continue;  // the round of agreement exists only for agreements
-        y = track.round;
-      }
-    }
+    if (!outcome_value(d.outcome, l, result, y)) continue;
     d.regression.add(x_, y);
     d.sobol.add(run, u_, y);
+    for (std::size_t k = 0; k < varying_.size(); ++k)
+      d.bins[k][static_cast<std::size_t>(bin_[k])].add(y);
+    if (cells_ > 0) d.cells[cell].add(y);
   }
   if (context.history) history_.add(*context.history);
 }
@@ -206,8 +243,32 @@ void SweepStatistics::merge(const SweepStatistics& other) {
     parties_[p].costs_histogram.merge(other.parties_[p].costs_histogram);
   }
   for (std::size_t d = 0; d < drivers_.size(); ++d) {
-    drivers_[d].regression.merge(other.drivers_[d].regression);
-    drivers_[d].sobol.merge(other.drivers_[d].sobol);
+    Driver& a = drivers_[d];
+    const Driver& b = other.drivers_[d];
+    a.regression.merge(b.regression);
+    a.sobol.merge(b.sobol);
+    for (std::size_t k = 0; k < a.bins.size(); ++k)
+      for (std::size_t v = 0; v < a.bins[k].size(); ++v) a.bins[k][v].merge(b.bins[k][v]);
+    for (std::size_t c = 0; c < a.cells.size(); ++c) a.cells[c].merge(b.cells[c]);
+  }
+  for (std::size_t k = 0; k < bin_x_.size(); ++k)
+    for (std::size_t v = 0; v < bin_x_[k].size(); ++v) bin_x_[k][v].merge(other.bin_x_[k][v]);
+  war_.ceasefire.merge(other.war_.ceasefire);
+  war_.victory_up.merge(other.war_.victory_up);
+  war_.victory_down.merge(other.war_.victory_down);
+  war_.still_fighting.merge(other.war_.still_fighting);
+  war_.end.merge(other.war_.end);
+  war_.end_round.merge(other.war_.end_round);
+  for (std::size_t c = 0; c < war_.costs.size(); ++c) {
+    war_.costs[c].total.merge(other.war_.costs[c].total);
+    war_.costs[c].histogram.merge(other.war_.costs[c].histogram);
+    war_.costs[c].until_ceasefire.merge(other.war_.costs[c].until_ceasefire);
+  }
+  for (std::size_t i = 0; i < implementation_.size(); ++i) {
+    implementation_[i].signed_.merge(other.implementation_[i].signed_);
+    implementation_[i].carried_out.merge(other.implementation_[i].carried_out);
+    for (std::size_t p = 0; p < implementation_[i].fraction.size(); ++p)
+      implementation_[i].fraction[p].merge(other.implementation_[i].fraction[p]);
   }
   history_.merge(other.history_);
 }
@@ -237,12 +298,30 @@ nlohmann::json SweepStatistics::state() const {
                        {"costs_histogram", p.costs_histogram}});
   nlohmann::json drivers = nlohmann::json::array();
   for (const Driver& d : drivers_)
-    drivers.push_back({{"regression", d.regression}, {"sobol", d.sobol}});
-  nlohmann::json out = {{"runs", runs_},
-                        {"parameters", parameters_},
-                        {"tracks", tracks},
-                        {"parties", parties},
-                        {"drivers", drivers}};
+    drivers.push_back(
+        {{"regression", d.regression}, {"sobol", d.sobol}, {"bins", d.bins}, {"cells", d.cells}});
+  nlohmann::json out = {{"runs", runs_},      {"parameters", parameters_}, {"tracks", tracks},
+                        {"parties", parties}, {"drivers", drivers},        {"bin_values", bin_x_}};
+  if (layout_->war.battlefield || !war_.costs.empty()) {
+    nlohmann::json costs = nlohmann::json::array();
+    for (const WarCostStats& c : war_.costs)
+      costs.push_back(
+          {{"total", c.total}, {"histogram", c.histogram}, {"until_ceasefire", c.until_ceasefire}});
+    out["war"] = {{"ceasefire", war_.ceasefire},
+                  {"victory_up", war_.victory_up},
+                  {"victory_down", war_.victory_down},
+                  {"still_fighting", war_.still_fighting},
+                  {"end", war_.end},
+                  {"end_round", war_.end_round},
+                  {"costs", costs}};
+  }
+  if (!implementation_.empty()) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const ItemStats& i : implementation_)
+      items.push_back(
+          {{"signed", i.signed_}, {"carried_out", i.carried_out}, {"fraction", i.fraction}});
+    out["implementation"] = items;
+  }
   if (layout_->history.present) out["history"] = history_.state();
   return out;
 }
@@ -285,9 +364,51 @@ SweepStatistics SweepStatistics::from_state(std::shared_ptr<const SweepLayout> l
     j.at("costs").get_to(s.parties_[p].costs);
     j.at("costs_histogram").get_to(s.parties_[p].costs_histogram);
   }
+  // Sizes checked against the layout: a state of another sweep must not load silently.
+  auto read_all = [](const nlohmann::json& j, std::vector<Moments>& into) {
+    if (j.size() != into.size())
+      throw std::invalid_argument("sweep state does not match its layout");
+    for (std::size_t k = 0; k < into.size(); ++k) j[k].get_to(into[k]);
+  };
   for (std::size_t d = 0; d < s.drivers_.size(); ++d) {
-    state.at("drivers")[d].at("regression").get_to(s.drivers_[d].regression);
-    state.at("drivers")[d].at("sobol").get_to(s.drivers_[d].sobol);
+    const auto& j = state.at("drivers")[d];
+    Driver& driver = s.drivers_[d];
+    j.at("regression").get_to(driver.regression);
+    j.at("sobol").get_to(driver.sobol);
+    if (j.at("bins").size() != driver.bins.size())
+      throw std::invalid_argument("sweep state does not match its layout");
+    for (std::size_t k = 0; k < driver.bins.size(); ++k) read_all(j.at("bins")[k], driver.bins[k]);
+    read_all(j.at("cells"), driver.cells);
+  }
+  if (state.at("bin_values").size() != s.bin_x_.size())
+    throw std::invalid_argument("sweep state does not match its layout");
+  for (std::size_t k = 0; k < s.bin_x_.size(); ++k)
+    read_all(state.at("bin_values")[k], s.bin_x_[k]);
+  if (s.layout_->war.battlefield || !s.war_.costs.empty()) {
+    const auto& w = state.at("war");
+    w.at("ceasefire").get_to(s.war_.ceasefire);
+    w.at("victory_up").get_to(s.war_.victory_up);
+    w.at("victory_down").get_to(s.war_.victory_down);
+    w.at("still_fighting").get_to(s.war_.still_fighting);
+    w.at("end").get_to(s.war_.end);
+    w.at("end_round").get_to(s.war_.end_round);
+    if (w.at("costs").size() != s.war_.costs.size())
+      throw std::invalid_argument("sweep state does not match its layout");
+    for (std::size_t c = 0; c < s.war_.costs.size(); ++c) {
+      w.at("costs")[c].at("total").get_to(s.war_.costs[c].total);
+      w.at("costs")[c].at("histogram").get_to(s.war_.costs[c].histogram);
+      w.at("costs")[c].at("until_ceasefire").get_to(s.war_.costs[c].until_ceasefire);
+    }
+  }
+  if (!s.implementation_.empty()) {
+    const auto& items = state.at("implementation");
+    if (items.size() != s.implementation_.size())
+      throw std::invalid_argument("sweep state does not match its layout");
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      items[i].at("signed").get_to(s.implementation_[i].signed_);
+      items[i].at("carried_out").get_to(s.implementation_[i].carried_out);
+      read_all(items[i].at("fraction"), s.implementation_[i].fraction);
+    }
   }
   if (s.layout_->history.present) {
     if (state.at("history").at("status_match").size() != s.layout_->history.tracks.size())
@@ -380,32 +501,136 @@ nlohmann::json SweepStatistics::summary() const {
 
   nlohmann::json drivers = nlohmann::json::array();
   for (const Driver& d : drivers_) {
-    const char* outcome = d.outcome == Outcome::Agreement          ? "agreement"
-                          : d.outcome == Outcome::RoundOfAgreement ? "round_of_agreement"
-                                                                   : "utility";
-    nlohmann::json driver = {{"outcome", outcome}};
-    if (d.track >= 0) driver["track"] = l.tracks[d.track].id;
-    if (d.party >= 0) driver["party"] = l.parties[d.party].id;
+    nlohmann::json driver = outcome_json(d.outcome, l);
     driver["runs"] = d.regression.count();
     const auto fit = standardized_regression(d.regression);
     const auto sobol = d.sobol.indices();
     driver["r_squared"] = fit ? number_or_null(fit->r_squared) : nlohmann::json(nullptr);
     nlohmann::json rows = nlohmann::json::array();
+    nlohmann::json dependence = nlohmann::json::array();
+    nlohmann::json tornado = nlohmann::json::array();
+    double sobol_sum = 0.0;
+    bool any_sobol = false;
     for (std::size_t k = 0; k < varying_.size(); ++k) {
+      const std::string& pointer = l.parameters[varying_[k]].pointer;
       rows.push_back(
-          {{"pointer", l.parameters[varying_[k]].pointer},
+          {{"pointer", pointer},
            {"src", fit ? number_or_null(fit->coefficients[k]) : nlohmann::json(nullptr)},
            {"src_se", fit ? number_or_null(fit->standard_errors[k]) : nlohmann::json(nullptr)},
            {"sobol", number_or_null(sobol[k].estimate)},
            {"sobol_se", number_or_null(sobol[k].standard_error)}});
+      if (std::isfinite(sobol[k].estimate)) {
+        sobol_sum += sobol[k].estimate;
+        any_sobol = true;
+      }
+      dependence.push_back(
+          partial_dependence_json(pointer, bin_x_[k], d.bins[k], d.outcome.binary()));
+      tornado.push_back(tornado_json(dependence.back()));
     }
+    // The tornado lists the widest effect first (ties keep parameter order).
+    auto width = [](const nlohmann::json& t) {
+      return t.at("range").is_number() ? t.at("range").get<double>() : -1.0;
+    };
+    std::stable_sort(tornado.begin(), tornado.end(),
+                     [&](const auto& a, const auto& b) { return width(a) > width(b); });
     driver["parameters"] = rows;
+    driver["sobol_sum"] = any_sobol ? number_or_null(sobol_sum) : nlohmann::json(nullptr);
+    driver["partial_dependence"] = dependence;
+    driver["tornado"] = tornado;
+    driver["notes"] = sensitivity_notes(outcome_label(d.outcome, l), dependence, rows);
     drivers.push_back(std::move(driver));
   }
   nlohmann::json out = {
       {"parameters", parameters}, {"tracks", tracks}, {"parties", parties}, {"drivers", drivers}};
+  if (l.war.battlefield || !l.war.costs.empty()) out["war"] = war_summary();
+  if (!l.implementation.empty()) out["implementation"] = implementation_summary();
+  if (cells_ > 0) out["grid"] = grid_summary();
   if (l.history.present) out["history"] = history_.summary(l.history);
   return out;
+}
+
+nlohmann::json SweepStatistics::war_summary() const {
+  const SweepLayout& l = *layout_;
+  nlohmann::json out = {{"runs", runs_}, {"battlefield", l.war.battlefield}};
+  if (l.war.battlefield) {
+    out["end"] = {{"ceasefire", summarize(war_.ceasefire)},
+                  {"victory",
+                   {{l.parties[l.war.up].id, summarize(war_.victory_up)},
+                    {l.parties[l.war.down].id, summarize(war_.victory_down)}}},
+                  {"still_fighting", summarize(war_.still_fighting)}};
+    out["end_round"] = {{"survival", summarize(war_.end)},
+                        {"given_end", summarize(war_.end_round)}};
+  }
+  nlohmann::json costs = nlohmann::json::array();
+  for (std::size_t c = 0; c < war_.costs.size(); ++c) {
+    const auto& info = l.war.costs[c];
+    const auto& kind = l.war.kinds[info.kind];
+    costs.push_back({{"party", l.parties[info.party].id},
+                     {"kind", kind.id},
+                     {"label", kind.label},
+                     {"unit", kind.unit},
+                     {"total", distribution_json(war_.costs[c].total, war_.costs[c].histogram)},
+                     {"until_ceasefire", summarize(war_.costs[c].until_ceasefire)}});
+  }
+  out["costs"] = costs;
+  return out;
+}
+
+nlohmann::json SweepStatistics::implementation_summary() const {
+  const SweepLayout& l = *layout_;
+  nlohmann::json items = nlohmann::json::array();
+  for (std::size_t i = 0; i < implementation_.size(); ++i) {
+    const auto& info = l.implementation[i];
+    const ItemStats& stats = implementation_[i];
+    nlohmann::json parties = nlohmann::json::array();
+    for (std::size_t p = 0; p < l.parties.size(); ++p)
+      parties.push_back(
+          {{"party", l.parties[p].id}, {"share_carried_out", summarize(stats.fraction[p])}});
+    items.push_back(
+        {{"id", info.id},
+         {"label", info.label},
+         {"track", info.track},
+         {"issue", info.issue.empty() ? nlohmann::json(nullptr) : nlohmann::json(info.issue)},
+         {"runs", stats.signed_.trials()},
+         {"signed", summarize(stats.signed_)},
+         {"carried_out", summarize(stats.carried_out)},
+         {"parties", parties}});
+  }
+  return items;
+}
+
+nlohmann::json SweepStatistics::grid_summary() const {
+  const SweepLayout& l = *layout_;
+  nlohmann::json pointers = nlohmann::json::array();
+  for (int j : varying_) pointers.push_back(l.parameters[j].pointer);
+  nlohmann::json outcomes = nlohmann::json::array();
+  for (const Driver& d : drivers_) outcomes.push_back(outcome_json(d.outcome, l));
+  nlohmann::json cells = nlohmann::json::array();
+  std::vector<std::size_t> level(varying_.size(), 0);
+  for (std::size_t c = 0; c < cells_; ++c) {
+    // The cell's level of each parameter, first parameter slowest.
+    std::size_t rest = c;
+    for (std::size_t k = varying_.size(); k-- > 0;) {
+      const auto n = static_cast<std::size_t>(l.parameters[varying_[k]].bins);
+      level[k] = rest % n;
+      rest /= n;
+    }
+    nlohmann::json x = nlohmann::json::array();
+    for (std::size_t k = 0; k < varying_.size(); ++k)
+      x.push_back(number_or_null(bin_x_[k][level[k]].mean()));
+    nlohmann::json values = nlohmann::json::object();
+    std::uint64_t runs = 0;
+    for (const Driver& d : drivers_) {
+      const BinEstimate e = bin_estimate(d.cells[c], d.outcome.binary());
+      if (d.outcome.kind == OutcomeKind::Agreement) runs = std::max(runs, e.runs);
+      values[outcome_key(d.outcome, l)] = {
+          {"runs", e.runs},
+          {"mean", number_or_null(e.mean)},
+          {"ci95", {number_or_null(e.lower), number_or_null(e.upper)}}};
+    }
+    cells.push_back({{"levels", x}, {"runs", runs}, {"outcomes", values}});
+  }
+  return {{"parameters", pointers}, {"outcomes", outcomes}, {"cells", cells}};
 }
 
 }  // namespace parley

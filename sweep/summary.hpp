@@ -16,6 +16,7 @@
 #include "analysis/statistics/survival.hpp"
 #include "engine/run_result.hpp"
 #include "sweep/layout.hpp"
+#include "sweep/outcomes.hpp"
 
 namespace parley {
 
@@ -59,6 +60,10 @@ class SweepStatistics {
   friend bool operator==(const SweepStatistics& a, const SweepStatistics& b);
 
  private:
+  nlohmann::json war_summary() const;
+  nlohmann::json implementation_summary() const;
+  nlohmann::json grid_summary() const;
+
   struct IssueStats {
     Categorical levels;   // options, flags, quantities: counts per level
     Moments values;       // quantities, shares
@@ -82,14 +87,30 @@ class SweepStatistics {
     Moments costs;
     Histogram costs_histogram;
   };
-  // One headline outcome and what drives it.
-  enum class Outcome { Agreement, RoundOfAgreement, Utility };
+  // One outcome (sweep/outcomes.hpp) and what drives it: the regression and Sobol sums, its
+  // moments in each bin of each varying parameter (partial dependence), and in a grid design in
+  // each cell of the grid.
   struct Driver {
-    Outcome outcome = Outcome::Agreement;
-    int track = -1;
-    int party = -1;
+    OutcomeDef outcome;
     RegressionSums regression;
     SobolFirstOrder sobol;
+    std::vector<std::vector<Moments>> bins;  // per varying parameter, per bin
+    std::vector<Moments> cells;              // grid design: per cell, first parameter slowest
+  };
+  struct WarCostStats {
+    Moments total;
+    Histogram histogram;
+    Moments until_ceasefire;  // runs whose war ended in a ceasefire
+  };
+  struct WarStats {
+    Proportion ceasefire, victory_up, victory_down, still_fighting;
+    SurvivalCurve end;  // the round the fighting stopped; censored at the run's last round
+    Moments end_round;  // runs where it stopped
+    std::vector<WarCostStats> costs;  // per SweepLayout::war.costs
+  };
+  struct ItemStats {
+    Proportion signed_, carried_out;  // over every run
+    std::vector<Moments> fraction;    // per party, over runs that signed
   };
 
   std::shared_ptr<const SweepLayout> layout_;
@@ -98,10 +119,15 @@ class SweepStatistics {
   std::vector<TrackStats> tracks_;
   std::vector<PartyStats> parties_;
   std::vector<Driver> drivers_;
-  HistoryTally history_;  // sized by the layout's history; empty without one
+  WarStats war_;
+  std::vector<ItemStats> implementation_;
+  std::vector<std::vector<Moments>> bin_x_;  // per varying parameter, per bin: its values
+  std::size_t cells_ = 0;                    // grid design: the grid's cells, else 0
+  HistoryTally history_;                     // sized by the layout's history; empty without one
   std::vector<int> varying_;
   // Scratch for add(): the varying parameters' values and CDF values.
   std::vector<double> x_, u_;
+  std::vector<int> bin_;
 };
 
 }  // namespace parley

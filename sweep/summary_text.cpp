@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <initializer_list>
 #include <sstream>
 #include <vector>
@@ -36,10 +37,45 @@ std::string percent(const json& x) {
   if (!x.is_number()) return "-";
   return join({format_number(100.0 * x.get<double>(), 1), "%"});
 }
+std::string percent(double x) {
+  return percent(json(x));
+}
 
+// A 95% interval of a share, in percent like the share beside it.
 std::string interval(const json& w) {
-  if (!w.is_array() || w.size() != 2) return "-";
-  return join({"[", num(w[0]), ", ", num(w[1]), "]"});
+  if (!w.is_array() || w.size() != 2 || !w[0].is_number() || !w[1].is_number()) return "-";
+  return join({"[", percent(w[0]), ", ", percent(w[1]), "]"});
+}
+
+// A quantity people read: thousands separated from 1,000 up, about three significant digits
+// below.
+std::string amount(const json& x) {
+  if (!x.is_number()) return "-";
+  const double v = x.get<double>();
+  const double a = std::abs(v);
+  if (a >= 1000) return format_thousands(std::llround(v));
+  if (a > 0 && a < 0.01) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.3g", v);  // 1.3e-07, not 0
+    return buffer;
+  }
+  return format_number(v, a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3);
+}
+
+// An outcome's value in its own unit (sweep/outcomes.hpp): shares in percent, rounds with one
+// decimal, utilities with three, costs as amounts with their unit.
+std::string in_unit(const json& x, const json& outcome) {
+  if (!x.is_number()) return "-";
+  const std::string unit = outcome.at("unit").get<std::string>();
+  if (unit == "share of runs" || outcome.at("outcome") == "implemented") return percent(x);
+  if (unit == "round") return num(x, 1);
+  if (unit == "utility") return num(x, 3);
+  return join({amount(x), " ", unit});
+}
+
+std::string interval_in_unit(const json& w, const json& outcome) {
+  if (!w.is_array() || w.size() != 2 || !w[0].is_number() || !w[1].is_number()) return "-";
+  return join({"[", in_unit(w[0], outcome), ", ", in_unit(w[1], outcome), "]"});
 }
 
 std::string clip(const std::string& text, std::size_t most) {
@@ -90,6 +126,182 @@ std::string history_table(const json& h) {
   return out.str();
 }
 
+// The war's end, its round and each party's costs (summary.json's `war`).
+std::string war_text(const json& w) {
+  std::ostringstream out;
+  if (w.at("battlefield").get<bool>()) {
+    out << "\nHow the war ended (" << count(w.at("runs")) << " runs)\n";
+    TextTable ends({"end", "share", "95% CI"});
+    auto row = [&](const std::string& name, const json& p) {
+      ends.row({name, percent(p.at("estimate")), interval(p.at("wilson95"))});
+    };
+    const json& e = w.at("end");
+    row("ceasefire", e.at("ceasefire"));
+    for (const auto& [party, p] : e.at("victory").items()) row(party + " won", p);
+    row("still fighting at the end", e.at("still_fighting"));
+    out << ends.text();
+    const json& surv = w.at("end_round").at("survival");
+    const json& given = w.at("end_round").at("given_end");
+    out << "  round the fighting stopped: median " << num(surv.at("median"), 0) << ", p25 "
+        << num(surv.at("quantiles").at("p25"), 0) << ", p75 "
+        << num(surv.at("quantiles").at("p75"), 0) << "; mean " << num(given.at("mean"), 1)
+        << " among the " << count(given.at("count")) << " runs where it stopped\n";
+  }
+  if (!w.at("costs").empty()) {
+    out << "\nWar costs per run (each party's total until the fighting stopped or the run "
+           "ended)\n";
+    TextTable costs({"party", "cost", "mean", "sd", "p05", "median", "p95",
+                     "mean until a ceasefire", "ceasefires"},
+                    2);
+    for (const json& c : w.at("costs")) {
+      const json& t = c.at("total");
+      const std::string unit = c.at("unit").get<std::string>();
+      auto with_unit = [&](const json& x) {
+        return x.is_number() ? join({amount(x), " ", unit}) : std::string("-");
+      };
+      const json& q = t.at("quantiles");
+      costs.row({c.at("party").get<std::string>(), c.at("kind").get<std::string>(),
+                 with_unit(t.at("mean")), with_unit(t.at("sd")), with_unit(q.at("p05")),
+                 with_unit(q.at("p50")), with_unit(q.at("p95")),
+                 with_unit(c.at("until_ceasefire").at("mean")),
+                 count(c.at("until_ceasefire").at("count"))});
+    }
+    out << costs.text();
+    out << "  (cost kinds:";
+    std::vector<std::string> seen;
+    for (const json& c : w.at("costs")) {
+      const std::string kind = c.at("kind").get<std::string>();
+      if (std::find(seen.begin(), seen.end(), kind) != seen.end()) continue;
+      seen.push_back(kind);
+      out << (seen.size() > 1 ? ";" : "") << " " << kind << " = "
+          << c.at("label").get<std::string>() << ", in " << c.at("unit").get<std::string>();
+    }
+    out << ")\n";
+  }
+  return out.str();
+}
+
+// What became of what was signed (summary.json's `implementation`).
+std::string implementation_text(const json& items) {
+  std::ostringstream out;
+  out << "\nImplementation of what was signed\n";
+  std::vector<std::string> header{"item", "signed", "95% CI", "carried out", "95% CI"};
+  for (const json& p : items.at(0).at("parties"))
+    header.push_back(p.at("party").get<std::string>() + "'s part done");
+  TextTable table(header);
+  for (const json& i : items) {
+    std::vector<std::string> row{
+        i.at("id").get<std::string>(), percent(i.at("signed").at("estimate")),
+        interval(i.at("signed").at("wilson95")), percent(i.at("carried_out").at("estimate")),
+        interval(i.at("carried_out").at("wilson95"))};
+    for (const json& p : i.at("parties"))
+      row.push_back(percent(p.at("share_carried_out").at("mean")));
+    table.row(row);
+  }
+  out << table.text();
+  out << "  (shares of all runs; a party's part: the mean share of its part it carried out, in "
+         "runs that signed the item)\n";
+  return out.str();
+}
+
+// What drives one outcome: regression, Sobol indices and the tornado, then the partial
+// dependence along each parameter and the notes in words.
+std::string driver_text(const json& d) {
+  std::ostringstream out;
+  const std::string label = d.at("label").get<std::string>();
+  out << "\nWhat drives " << label << " (" << count(d.at("runs")) << " runs";
+  if (d.at("r_squared").is_number()) out << ", R² " << num(d.at("r_squared"));
+  out << ")\n";
+  if (d.at("runs").get<long long>() == 0 || d.at("parameters").empty()) {
+    out << "  (no runs where it is defined, or no parameter varies)\n";
+    return out.str();
+  }
+  bool varies = false;
+  for (const json& r : d.at("parameters")) varies = varies || r.at("src").is_number();
+  if (!varies) {
+    out << "  (the same in every run where it is defined: nothing drives it)\n";
+    return out.str();
+  }
+  TextTable table(
+      {"parameter", "SRC", "± se", "Sobol S1", "± se", "lowest bin", "highest bin", "shape"});
+  std::vector<json> rows;
+  for (const json& t : d.at("tornado")) {
+    for (std::size_t k = 0; k < d.at("parameters").size(); ++k)
+      if (d.at("parameters")[k].at("pointer") == t.at("pointer")) {
+        const json& r = d.at("parameters")[k];
+        const json& pd = d.at("partial_dependence")[k];
+        std::string shape = pd.at("shape").is_string() ? pd.at("shape").get<std::string>() : "-";
+        if (pd.contains("at")) shape += join({" (near ", amount(pd.at("at")), ")"});
+        table.row({r.at("pointer").get<std::string>(), num(r.at("src")), num(r.at("src_se")),
+                   num(r.at("sobol")), num(r.at("sobol_se")),
+                   t.at("low").is_null() ? "-" : in_unit(t.at("low").at("mean"), d),
+                   t.at("high").is_null() ? "-" : in_unit(t.at("high").at("mean"), d), shape});
+      }
+  }
+  out << table.text();
+  out << "  (parameters by the width of their effect, widest first; lowest / highest bin: the "
+         "mean in the parameter's lowest and highest bin)\n";
+  for (const json& pd : d.at("partial_dependence")) {
+    out << "  along " << pd.at("pointer").get<std::string>() << ":\n";
+    TextTable bins({"value", "runs", "mean", "95% CI"}, 0);
+    for (const json& b : pd.at("bins")) {
+      if (b.at("runs").get<long long>() == 0) continue;
+      bins.row({amount(b.at("x")), count(b.at("runs")), in_unit(b.at("mean"), d),
+                interval_in_unit(b.at("ci95"), d)});
+    }
+    out << bins.text("    ");
+  }
+  for (const json& note : d.at("notes")) out << wrap_text(note.get<std::string>(), "  ", "  ");
+  return out.str();
+}
+
+// The grid design's table: every outcome in every cell, the last parameter across.
+std::string grid_text(const json& g) {
+  std::ostringstream out;
+  const std::size_t n = g.at("parameters").size();
+  const json& cells = g.at("cells");
+  if (n == 0 || cells.empty()) return "";
+  // Levels of the last parameter, in the order the cells give them.
+  // The cells that share the first cell's levels of the other parameters make one row.
+  std::vector<std::string> across;
+  for (const json& c : cells) {
+    bool same_row = true;
+    for (std::size_t k = 0; k + 1 < n; ++k)
+      same_row = same_row && c.at("levels")[k] == cells[0].at("levels")[k];
+    if (!same_row) break;
+    across.push_back(amount(c.at("levels")[n - 1]));
+  }
+  out << "\nGrid: every outcome in every cell (mean; across: "
+      << g.at("parameters")[n - 1].get<std::string>();
+  for (std::size_t k = 0; k + 1 < n; ++k)
+    out << (k == 0 ? "; down: " : ", ") << g.at("parameters")[k].get<std::string>();
+  out << ")\n";
+  for (const json& outcome : g.at("outcomes")) {
+    const std::string key = outcome.at("key").get<std::string>();
+    out << "  " << outcome.at("label").get<std::string>() << " ("
+        << outcome.at("unit").get<std::string>() << ")\n";
+    std::vector<std::string> header;
+    for (std::size_t k = 0; k + 1 < n; ++k) header.push_back(k == 0 ? "down" : "");
+    header.insert(header.end(), across.begin(), across.end());
+    if (n == 1) header.insert(header.begin(), "");
+    TextTable table(header, n == 1 ? 1 : n - 1);
+    std::vector<std::string> row;
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      const json& cell = cells[c];
+      if (c % across.size() == 0) {
+        row.clear();
+        if (n == 1) row.push_back("mean");
+        for (std::size_t k = 0; k + 1 < n; ++k) row.push_back(amount(cell.at("levels")[k]));
+      }
+      row.push_back(in_unit(cell.at("outcomes").at(key).at("mean"), outcome));
+      if (c % across.size() == across.size() - 1) table.row(row);
+    }
+    out << table.text("    ");
+  }
+  out << "  (95% intervals of every cell are in summary.json, grid.cells[].outcomes)\n";
+  return out.str();
+}
+
 }  // namespace
 
 std::string summary_text(const json& s) {
@@ -113,9 +325,10 @@ std::string summary_text(const json& s) {
   for (const json& t : s.at("tracks")) {
     const json& a = t.at("agreement");
     const json& surv = t.at("round_of_agreement").at("survival");
-    agreement.row({t.at("id").get<std::string>(), num(a.at("estimate")), interval(a.at("wilson95")),
-                   num(surv.at("median"), 0), num(surv.at("quantiles").at("p25"), 0),
-                   num(surv.at("quantiles").at("p75"), 0), num(surv.at("quantiles").at("p95"), 0),
+    agreement.row({t.at("id").get<std::string>(), percent(a.at("estimate")),
+                   interval(a.at("wilson95")), num(surv.at("median"), 0),
+                   num(surv.at("quantiles").at("p25"), 0), num(surv.at("quantiles").at("p75"), 0),
+                   num(surv.at("quantiles").at("p95"), 0),
                    num(t.at("round_of_agreement").at("given_agreement").at("mean"), 1)});
   }
   out << agreement.text();
@@ -193,7 +406,8 @@ std::string summary_text(const json& s) {
   out << efficiency.text();
 
   out << "\nParties\n";
-  TextTable parties({"party", "utility mean", "sd", "p05", "median", "p95", "costs mean", "p95"});
+  TextTable parties(
+      {"party", "utility mean", "sd", "p05", "median", "p95", "cost of talks: mean", "p95"});
   for (const json& p : s.at("parties")) {
     const json& u = p.at("utility");
     const json& c = p.at("costs");
@@ -204,25 +418,10 @@ std::string summary_text(const json& s) {
   }
   out << parties.text();
 
-  for (const json& d : s.at("drivers")) {
-    const std::string outcome = d.at("outcome").get<std::string>();
-    const std::string about = d.contains("track") ? join({"on ", d.at("track").get<std::string>()})
-                                                  : join({"of ", d.at("party").get<std::string>()});
-    out << "\nDrivers of " << (outcome == "round_of_agreement" ? "the round of agreement" : outcome)
-        << " " << about << " (" << count(d.at("runs")) << " runs, R² " << num(d.at("r_squared"))
-        << ")\n";
-    TextTable table({"parameter", "SRC", "± se", "Sobol S1", "± se"});
-    std::vector<json> rows(d.at("parameters").begin(), d.at("parameters").end());
-    auto magnitude = [](const json& r) {
-      return r.at("sobol").is_number() ? std::abs(r.at("sobol").get<double>()) : -1.0;
-    };
-    std::stable_sort(rows.begin(), rows.end(),
-                     [&](const json& a, const json& b) { return magnitude(a) > magnitude(b); });
-    for (const json& r : rows)
-      table.row({r.at("pointer").get<std::string>(), num(r.at("src")), num(r.at("src_se")),
-                 num(r.at("sobol")), num(r.at("sobol_se"))});
-    out << table.text();
-  }
+  if (s.contains("war")) out << war_text(s.at("war"));
+  if (s.contains("implementation")) out << implementation_text(s.at("implementation"));
+  for (const json& d : s.at("drivers")) out << driver_text(d);
+  if (s.contains("grid")) out << grid_text(s.at("grid"));
   return out.str();
 }
 

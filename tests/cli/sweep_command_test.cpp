@@ -221,7 +221,8 @@ TEST_F(SweepCommand, RunsCsvHasOneRowPerRunInRunOrder) {
   std::istringstream in(csv);
   std::string line;
   std::getline(in, line);
-  EXPECT_EQ(line.rfind("run,/parties/0/preferences/discount,", 0), 0u) << line;
+  // Parameters by party id, not by the party's index in the file.
+  EXPECT_EQ(line.rfind("run,/parties/RU/preferences/discount,", 0), 0u) << line;
   EXPECT_NE(line.find("humanitarian.status,humanitarian.round,humanitarian.pow_form"),
             std::string::npos);
   EXPECT_NE(line.find("RU.utility,RU.costs"), std::string::npos);
@@ -288,7 +289,7 @@ TEST_F(SweepCommand, SummaryPrintsReadableTables) {
   ASSERT_EQ(printed.status, 0);
   for (const char* heading :
        {"Agreement per track", "How tracks closed", "Agreed terms: humanitarian",
-        "Efficiency of agreements", "Parties", "Drivers of agreement on humanitarian"})
+        "Efficiency of agreements", "Parties", "What drives agreement on humanitarian"})
     EXPECT_NE(printed.out.find(heading), std::string::npos) << heading;
   EXPECT_EQ(run_parley("summary '" + path("nothing") + "'").status, 2);
 }

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <ostream>
 #include <sstream>
 
 #include "agents/builtin_agents.hpp"
@@ -152,6 +153,11 @@ struct BadCase {
   std::string pointer;   // the element path the error must name
   std::string expected;  // part of "expected ..."
 };
+
+// How GoogleTest (and so CTest's listing) prints a case: by its file, not as bytes.
+void PrintTo(const BadCase& c, std::ostream* out) {
+  *out << c.file;
+}
 
 class GeniusBadInput : public ::testing::TestWithParam<BadCase> {};
 
