@@ -25,8 +25,16 @@ class ScriptedSource final : public DecisionSource {
  public:
   std::int64_t offer = 0;
   Response answer = Response::Reject;
-  std::vector<PartyView> seen;
-  std::vector<std::size_t> history_sizes;
+  // Recorded at the decision: a view's pointers live only while the run does.
+  struct Seen {
+    int party = -1;
+    int round = -1;
+    bool offer = false;
+    std::size_t history = 0;
+    const Preferences* other = nullptr;
+    const Preferences* own = nullptr;
+  };
+  std::vector<Seen> seen;
   std::int64_t propose(const PartyView& view) override {
     record(view);
     return offer;
@@ -38,8 +46,9 @@ class ScriptedSource final : public DecisionSource {
 
  private:
   void record(const PartyView& view) {
-    seen.push_back(view);
-    history_sizes.push_back(view.history->size());
+    seen.push_back({view.setup->party, view.round.round, view.offer != nullptr,
+                    view.history->size(), view.setup->public_preferences[1],
+                    view.setup->public_preferences[0]});
   }
 };
 
@@ -60,9 +69,11 @@ TEST(ExternalAgent, TheSimulatorAsksTheSourceAndTheProtocolIsTheEngines) {
   EXPECT_EQ(result.tracks[0].status, TrackStatus::Deadline);
   // A opens every even round and answers in odd ones; every decision sees the moves before it.
   for (std::size_t k = 0; k < source->seen.size(); ++k) {
-    EXPECT_EQ(source->seen[k].setup->party, 0);
-    EXPECT_EQ(source->seen[k].offer != nullptr, source->seen[k].round.round % 2 == 1);
-    if (k > 0) EXPECT_GT(source->history_sizes[k], source->history_sizes[k - 1]);
+    EXPECT_EQ(source->seen[k].party, 0);
+    EXPECT_EQ(source->seen[k].offer, source->seen[k].round % 2 == 1);
+    if (k > 0) {
+      EXPECT_GT(source->seen[k].history, source->seen[k - 1].history);
+    }
   }
 }
 
@@ -84,9 +95,8 @@ TEST(ExternalAgent, SeesOnlyWhatItsPartyMayKnow) {
     const Simulator simulator(two_party(complete), registry);
     simulator.run(3);
     ASSERT_FALSE(source->seen.empty());
-    const AgentSetup& setup = *source->seen.front().setup;
-    EXPECT_NE(setup.public_preferences[0], nullptr);
-    EXPECT_EQ(setup.public_preferences[1] != nullptr, complete);
+    EXPECT_NE(source->seen.front().own, nullptr);
+    EXPECT_EQ(source->seen.front().other != nullptr, complete);
   }
 }
 
