@@ -1,6 +1,7 @@
 #pragma once
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <string>
 
 namespace parley::cli {
 
@@ -18,5 +19,9 @@ void add_analyze_command(CLI::App& app, Action& action);
 void add_sweep_command(CLI::App& app, Action& action);
 void add_merge_command(CLI::App& app, Action& action);
 void add_summary_command(CLI::App& app, Action& action);
+void add_report_command(CLI::App& app, Action& action);
+
+// The HTML report of a sweep (`parley report DIR`, `parley summary DIR --format html`).
+int write_sweep_report(const std::string& where, const std::string& out);
 
 }  // namespace parley::cli

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
       "  parley run scenarios/istanbul-2025-06.json --format json --trace trace.jsonl\n"
       "  parley validate my-scenario.json\n"
       "  parley sweep scenarios/istanbul-2025-06.json --runs 100000 --out istanbul\n"
+      "  parley report istanbul --out istanbul.html\n"
       "  parley agents\n"
       "  parley analyze scenarios/istanbul-2025-06.json\n"
       "  parley import genius DOMAIN.xml PROFILE1.xml PROFILE2.xml --out imported.json\n"
@@ -33,6 +34,7 @@ int main(int argc, char** argv) {
   parley::cli::add_sweep_command(app, action);
   parley::cli::add_merge_command(app, action);
   parley::cli::add_summary_command(app, action);
+  parley::cli::add_report_command(app, action);
   parley::cli::add_import_command(app, action);
   parley::cli::add_export_command(app, action);
   parley::cli::add_analyze_command(app, action);

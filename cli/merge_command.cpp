@@ -1,5 +1,6 @@
 // parley merge: combine the directories of a sharded (or interrupted and split) sweep into
 // the summary of the whole sweep, bit for bit the one a single run would write (docs/sweep.md).
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -7,6 +8,7 @@
 #include "engine/format.hpp"
 #include "engine/input_error.hpp"
 #include "sweep/files.hpp"
+#include "sweep/folder_lock.hpp"
 
 namespace parley::cli {
 
@@ -18,13 +20,28 @@ struct MergeOptions {
 };
 
 int merge(const MergeOptions& options) {
+  // Claim the output folder first: it must be writable, free of other parley jobs, and hold no
+  // sweep (a merge never writes over one). The inputs are read under a shared lock, so a sweep
+  // still writing one of them is an error rather than a torn read.
+  const FolderLock out_lock(options.out, "--out");
+  if (std::filesystem::exists(std::filesystem::path(options.out) / kStateFile))
+    throw InputError("--out", 0, 0, "",
+                     "a folder without a sweep in it (a merge never replaces a sweep; choose a "
+                     "new folder)",
+                     (std::filesystem::path(options.out) / kStateFile).string());
+  std::vector<std::unique_ptr<FolderLock>> input_locks;
+  for (const std::string& directory : options.directories)
+    if (!std::filesystem::exists(directory) || !std::filesystem::equivalent(directory, options.out))
+      input_locks.push_back(
+          std::make_unique<FolderLock>(directory, directory, FolderLock::Mode::Shared));
   SweepState merged = read_sweep_state(options.directories.front());
   for (std::size_t k = 1; k < options.directories.size(); ++k) {
     const SweepState next = read_sweep_state(options.directories[k]);
     try {
       merge_states(merged, next);
-    } catch (const std::invalid_argument& e) {
-      throw InputError(options.directories[k], 0, 0, "",
+    } catch (const std::exception& e) {
+      throw InputError((std::filesystem::path(options.directories[k]) / kStateFile).string(), 0, 0,
+                       "",
                        "a shard of the same sweep as " + options.directories.front() +
                            ", with blocks no other directory holds",
                        e.what());

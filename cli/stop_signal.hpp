@@ -3,9 +3,9 @@
 
 namespace parley::cli {
 
-// Ctrl-C during a sweep: the first SIGINT sets the flag (the sweep finishes its blocks under
-// way and writes what it has, marked partial); a second one ends the process at once. The
-// guard restores the previous handler.
+// Ctrl-C (SIGINT) or SIGTERM during a sweep: the first sets the flag (the sweep finishes its
+// blocks under way and writes what it has, marked partial); a second one ends the process at
+// once. The guard restores the previous handlers.
 class StopOnInterrupt {
  public:
   StopOnInterrupt();
@@ -15,6 +15,8 @@ class StopOnInterrupt {
 
   const std::atomic<bool>& flag() const;
   bool interrupted() const { return flag().load(); }
+  // The signal that stopped the sweep (SIGINT or SIGTERM), 0 if none.
+  int signal_number() const;
 };
 
 }  // namespace parley::cli

@@ -6,6 +6,7 @@
 #include "cli/commands.hpp"
 #include "engine/input_error.hpp"
 #include "sweep/files.hpp"
+#include "sweep/state.hpp"
 #include "sweep/summary_text.hpp"
 
 namespace parley::cli {
@@ -20,6 +21,12 @@ int summary(const std::string& where) {
   try {
     json = nlohmann::json::parse(text);
     if (!json.contains("parley_summary")) throw std::invalid_argument("no parley_summary key");
+    // Format 2 on carries a checksum; format 1 (before it) is printed as it is.
+    if (!json["parley_summary"].is_number_integer() || json["parley_summary"].get<int>() < 1 ||
+        json["parley_summary"].get<int>() > 2)
+      throw std::invalid_argument("summary format " + json["parley_summary"].dump() +
+                                  " is not one this parley reads (1 or 2)");
+    if (json["parley_summary"].get<int>() >= 2) check_seal(json);
     std::cout << summary_text(json);
   } catch (const std::exception& e) {
     throw InputError(path.string(), 0, 0, "", "a summary.json written by parley sweep or merge",
@@ -32,10 +39,22 @@ int summary(const std::string& where) {
 
 void add_summary_command(CLI::App& app, Action& action) {
   auto where = std::make_shared<std::string>();
+  auto format = std::make_shared<std::string>("text");
+  auto out = std::make_shared<std::string>("report.html");
   CLI::App* cmd = app.add_subcommand("summary", "Print a sweep's summary.json as readable tables");
   cmd->add_option("dir", *where, "Sweep directory (or its summary.json)")->required();
-  cmd->footer("Example:\n  parley summary istanbul-sweep");
-  cmd->callback([where, &action] { action = [where] { return summary(*where); }; });
+  cmd->add_option("--format", *format,
+                  "text (tables on stdout), or html: the sweep's report page, as parley report")
+      ->check(CLI::IsMember({"text", "html"}));
+  cmd->add_option("--out", *out, "With --format html: the HTML file (default report.html)");
+  cmd->footer(
+      "Examples:\n  parley summary istanbul-sweep\n"
+      "  parley summary istanbul-sweep --format html --out sweep.html");
+  cmd->callback([where, format, out, &action] {
+    action = [where, format, out] {
+      return *format == "html" ? write_sweep_report(*where, *out) : summary(*where);
+    };
+  });
 }
 
 }  // namespace parley::cli

@@ -2,8 +2,11 @@
 // (docs/sweep.md).
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <limits>
 #include <memory>
 #include <thread>
 
@@ -19,6 +22,7 @@
 #include "engine/scenario/parameter_slot.hpp"
 #include "engine/simulator.hpp"
 #include "sweep/files.hpp"
+#include "sweep/folder_lock.hpp"
 #include "sweep/identity.hpp"
 #include "sweep/recorder.hpp"
 #include "sweep/runner.hpp"
@@ -31,17 +35,19 @@ namespace {
 
 struct SweepCommandOptions {
   std::string file;
-  std::uint64_t runs = 0;
-  std::uint64_t seed = 1;
-  int threads = 0;
+  std::string runs;  // checked by parse_count: CLI11 would wrap "-1" round to 2^64 - 1
+  std::string seed;  // empty: not given (1, or a resumed sweep's own)
+  std::string threads;
   std::string out;
   std::string shard;
   std::string resume;
   std::string runs_csv;
   std::vector<std::string> vary;
   std::string design;
-  int levels = 0;
+  std::string levels;
   bool only_vary = false;
+  std::string checkpoint;               // seconds between durable checkpoints
+  std::uint64_t checkpoint_ms = 0;      // hidden: tests of kills, in milliseconds
   std::uint64_t stop_after_blocks = 0;  // hidden: tests of --resume
 };
 
@@ -67,22 +73,51 @@ UncertainParameter parse_vary(const std::string& text) {
   return p;
 }
 
+// A whole number written in plain decimal digits (no sign, no exponent, no spaces) within
+// [lowest, highest]; anything else is an input error naming the option and the range.
+std::uint64_t parse_count(const std::string& option, const std::string& text, std::uint64_t lowest,
+                          std::uint64_t highest, const std::string& what) {
+  auto written = [](std::uint64_t n) {
+    return n > 1'000'000'000'000 ? std::to_string(n) : format_thousands(static_cast<long long>(n));
+  };
+  const std::string expected = what + " from " + written(lowest) + " to " + written(highest);
+  std::uint64_t value = 0;
+  bool valid = !text.empty() && text.size() <= 20;
+  for (char c : text) {
+    if (!valid) break;
+    if (c < '0' || c > '9') {
+      valid = false;
+      break;
+    }
+    const auto digit = static_cast<std::uint64_t>(c - '0');
+    if (value > highest / 10 || digit > highest - value * 10) {  // past the highest: no overflow
+      valid = false;
+      break;
+    }
+    value = value * 10 + digit;
+  }
+  if (!valid || value < lowest) option_error(option, expected, "'" + text + "'");
+  return value;
+}
+
 ShardSpec parse_shard(const std::string& text, std::uint64_t blocks) {
   ShardSpec shard;
   if (!text.empty()) {
+    const std::string expected =
+        "k/n with 1 <= k <= n <= " + format_thousands(static_cast<long long>(kMaxSweepShards)) +
+        ", e.g. --shard 3/8";
     const std::size_t slash = text.find('/');
+    if (slash == std::string::npos) option_error("--shard", expected, "'" + text + "'");
+    std::uint64_t index = 0, count = 0;
     try {
-      if (slash == std::string::npos) throw std::invalid_argument("no slash");
-      std::size_t used = 0;
-      shard.index = std::stoi(text.substr(0, slash), &used);
-      if (used != slash) throw std::invalid_argument("junk");
-      shard.count = std::stoi(text.substr(slash + 1), &used);
-      if (used != text.size() - slash - 1) throw std::invalid_argument("junk");
-    } catch (const std::exception&) {
-      option_error("--shard", "k/n with 1 <= k <= n, e.g. --shard 3/8", "'" + text + "'");
+      count = parse_count("--shard", text.substr(slash + 1), 1, kMaxSweepShards, "n");
+      index = parse_count("--shard", text.substr(0, slash), 1, kMaxSweepShards, "k");
+    } catch (const InputError&) {
+      option_error("--shard", expected, "'" + text + "'");
     }
-    if (shard.count < 1 || shard.index < 1 || shard.index > shard.count)
-      option_error("--shard", "k/n with 1 <= k <= n, e.g. --shard 3/8", "'" + text + "'");
+    if (index > count) option_error("--shard", expected, "'" + text + "'");
+    shard.index = static_cast<int>(index);
+    shard.count = static_cast<int>(count);
   }
   // Contiguous, balanced slices of the block range.
   const auto k = static_cast<std::uint64_t>(shard.index),
@@ -113,29 +148,89 @@ UncertaintySpec spec_from_identity(const nlohmann::json& identity, const std::st
 }
 
 int sweep(const SweepCommandOptions& options) {
+  // From the start: a Ctrl-C while the scenario loads stops the sweep before its first block.
+  StopOnInterrupt interrupt;
   const AgentRegistry& registry = builtin_agents();
   const bool resuming = !options.resume.empty();
+  std::optional<std::uint64_t> seed_given;
+  if (!options.seed.empty())
+    seed_given = parse_count("--seed", options.seed, 0, std::numeric_limits<std::uint64_t>::max(),
+                             "a whole number");
+  // Every number of the command line is checked before anything is read or run.
+  std::optional<std::uint64_t> runs_given;
+  if (!options.runs.empty())
+    runs_given = parse_count("--runs", options.runs, 1, kMaxSweepRuns, "a whole number of runs");
+  const int threads =
+      options.threads.empty()
+          ? static_cast<int>(std::clamp<unsigned>(std::thread::hardware_concurrency(), 1u,
+                                                  static_cast<unsigned>(kMaxSweepThreads)))
+          : static_cast<int>(parse_count("--threads", options.threads, 1, kMaxSweepThreads,
+                                         "a number of worker threads"));
+  int levels = 0;
+  if (!options.levels.empty())
+    levels = static_cast<int>(parse_count("--levels", options.levels, kMinGridLevels,
+                                          kMaxGridLevels, "a number of grid levels"));
+  if (!resuming && !options.shard.empty()) parse_shard(options.shard, 0);
+  const auto checkpoint_seconds = std::chrono::milliseconds(
+      options.checkpoint.empty() ? kDefaultCheckpointSeconds * 1000
+                                 : parse_count("--checkpoint", options.checkpoint, 1,
+                                               kMaxCheckpointSeconds, "a number of seconds") *
+                                       1000);
+  const auto checkpoint_every = options.checkpoint_ms > 0
+                                    ? std::chrono::milliseconds(options.checkpoint_ms)
+                                    : checkpoint_seconds;
+
+  if (!resuming && options.file.empty())
+    option_error("parley sweep", "a scenario FILE (or --resume DIR)", "none");
+  // The output folder is claimed (and so known to be writable) before the first run: a second
+  // job aimed at it, or a folder parley cannot write, is an error now, not hours from now. A
+  // resumed sweep claims it before reading its state; a new one once its input is known good,
+  // so bad input leaves no folder behind.
+  std::string out = options.out;
+  if (out.empty())
+    out =
+        resuming ? options.resume : std::filesystem::path(options.file).stem().string() + "-sweep";
+  std::optional<FolderLock> out_lock, resume_lock;
+  auto claim_folders = [&] {
+    out_lock.emplace(out, options.out.empty() && resuming ? "--resume" : "--out");
+    if (resuming && std::filesystem::is_directory(options.resume) &&
+        !std::filesystem::equivalent(out, options.resume))
+      resume_lock.emplace(options.resume, "--resume", FolderLock::Mode::Shared);
+  };
+  if (resuming) claim_folders();
+
   std::optional<SweepState> previous;
   std::string path = options.file;
   if (resuming) {
     previous = read_sweep_state(options.resume);
     if (path.empty()) path = previous->scenario_path;
-    if (!options.vary.empty() || !options.design.empty() || options.levels > 0 ||
-        !options.shard.empty() || options.runs > 0 || options.only_vary)
-      option_error(
-          "--resume",
-          "no --vary, --design, --levels, --shard or --runs: a resumed sweep keeps its own",
-          "them given with --resume");
+    if (!options.vary.empty() || !options.design.empty() || levels > 0 || !options.shard.empty() ||
+        options.only_vary)
+      option_error("--resume",
+                   "no --vary, --design, --levels, --shard or --only-vary: a resumed sweep keeps "
+                   "its own",
+                   "them given with --resume");
+    const std::uint64_t recorded_seed = previous->identity.at("seed").get<std::uint64_t>();
+    if (seed_given && *seed_given != recorded_seed)
+      option_error("--seed",
+                   "the seed the sweep in " + options.resume + " started with (" +
+                       std::to_string(recorded_seed) + "), or no --seed",
+                   options.seed);
+    if (runs_given && *runs_given != previous->runs())
+      option_error("--runs",
+                   "the runs the sweep in " + options.resume + " started with (" +
+                       format_thousands(static_cast<long long>(previous->runs())) +
+                       "), or no --runs",
+                   options.runs);
   }
-  if (path.empty()) option_error("parley sweep", "a scenario FILE (or --resume DIR)", "none");
 
   const std::string bytes = read_text_file(path);
   const ScenarioPtr scenario = load_scenario_text(bytes, path, registry);
   const Simulator simulator(scenario, registry);
 
   UncertaintySpec spec;
-  std::uint64_t seed = options.seed;
-  std::uint64_t runs = options.runs;
+  std::uint64_t seed = seed_given.value_or(1);
+  std::uint64_t runs = runs_given.value_or(0);
   if (resuming) {
     const std::string origin = (std::filesystem::path(options.resume) / kStateFile).string();
     spec = spec_from_identity(previous->identity, origin);
@@ -147,7 +242,7 @@ int sweep(const SweepCommandOptions& options) {
     if (!options.design.empty() && !parse_design(options.design, spec.design))
       option_error("--design", "monte-carlo, latin-hypercube or grid", "'" + options.design + "'");
     if (!options.design.empty()) spec.declared = Declaration{"--design", 0, 0, ""};
-    if (options.levels > 0) spec.grid_levels = options.levels;
+    if (levels > 0) spec.grid_levels = levels;
     for (const std::string& v : options.vary) spec.set(parse_vary(v));
     if (runs == 0) {
       if (spec.design != DesignKind::Grid)
@@ -157,6 +252,11 @@ int sweep(const SweepCommandOptions& options) {
   }
   const std::vector<ParameterSlot> slots = bind_parameters(spec, *scenario, registry);
   const SamplingDesign design(spec, seed, runs);
+  if (!resuming) claim_folders();
+  if (!resuming && std::filesystem::exists(std::filesystem::path(out) / kStateFile))
+    option_error(
+        "--out",
+        "a directory without a sweep in it (use --resume " + out + " to continue that sweep)", out);
   const std::uint64_t blocks = sweep_block_count(runs, kSweepBlockSize);
 
   SweepState state;
@@ -164,11 +264,12 @@ int sweep(const SweepCommandOptions& options) {
   state.scenario_path = std::filesystem::absolute(path).string();
   state.layout = std::make_shared<const SweepLayout>(make_sweep_layout(simulator, slots, spec));
   if (resuming) {
-    if (previous->identity != state.identity)
+    if (!same_sweep(previous->identity, state.identity))
       throw InputError(options.resume, 0, 0, "",
                        "the scenario file the sweep started from (its fingerprint differs: the "
                        "file changed since)",
                        path);
+    state.identity = previous->identity;  // the same bytes, perhaps under another name
     state.shard = previous->shard;
     state.done = previous->done;
     state.statistics = std::move(previous->statistics);
@@ -176,19 +277,9 @@ int sweep(const SweepCommandOptions& options) {
     state.shard = parse_shard(options.shard, blocks);
     state.statistics.emplace(state.layout);
   }
-  std::string out = options.out;
-  if (out.empty())
-    out = resuming ? options.resume : std::filesystem::path(path).stem().string() + "-sweep";
-  if (!resuming && std::filesystem::exists(std::filesystem::path(out) / kStateFile))
-    option_error(
-        "--out",
-        "a directory without a sweep in it (use --resume " + out + " to continue that sweep)", out);
-
   SweepOptions run_options;
   run_options.seed = seed;
-  run_options.threads = options.threads > 0
-                            ? options.threads
-                            : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  run_options.threads = threads;
   run_options.blocks = state.done.missing(state.shard.first_block, state.shard.last_block);
   run_options.stop_after_blocks = options.stop_after_blocks;
   std::uint64_t todo = 0;
@@ -210,10 +301,21 @@ int sweep(const SweepCommandOptions& options) {
     recorders.push_back(std::make_unique<SweepRecorder>(simulator, state.layout, slots, references,
                                                         csv.has_value()));
 
-  StopOnInterrupt interrupt;
   run_options.stop = &interrupt.flag();
   ProgressBar bar(std::cerr, isatty(STDERR_FILENO) != 0, todo, "parley sweep");
   run_options.progress = [&bar](std::uint64_t done) { bar.update(done); };
+  // Durable checkpoints: state.json and summary.json of the blocks done so far, each written
+  // whole (write, fsync, rename, fsync of the folder), so a kill or a power cut loses at most
+  // the blocks of the last interval. The first is written before any run.
+  run_options.checkpoint_every = checkpoint_every;
+  run_options.checkpoint = [&](std::size_t finished) {
+    SweepState snapshot = state;
+    for (const auto& recorder : recorders) snapshot.statistics->merge(recorder->statistics());
+    for (std::size_t k = 0; k < finished; ++k)
+      snapshot.done.add(run_options.blocks[k], run_options.blocks[k] + 1);
+    write_sweep_directory(out, snapshot);
+  };
+  write_sweep_directory(out, state);
   const SweepProgress progress =
       run_sweep(simulator, design, slots, run_options,
                 [&recorders](int thread) -> SweepWorker& { return *recorders[thread]; });
@@ -235,7 +337,7 @@ int sweep(const SweepCommandOptions& options) {
     note += "; stopped early, summary marked partial (resume with --resume " + out + ")";
   bar.finish(progress.runs, note);
   std::cout << (std::filesystem::path(out) / kSummaryFile).string() << "\n";
-  if (interrupt.interrupted()) return 130;
+  if (interrupt.interrupted()) return 128 + interrupt.signal_number();
   return 0;
 }
 
@@ -246,10 +348,15 @@ void add_sweep_command(CLI::App& app, Action& action) {
   CLI::App* cmd = app.add_subcommand(
       "sweep", "Run a scenario many times under uncertain parameters and summarise the outcomes");
   cmd->add_option("file", options->file, "Scenario file (its uncertainty block, if any, applies)");
-  cmd->add_option("--runs", options->runs, "Number of runs (a grid defaults to one pass)");
-  cmd->add_option("--seed", options->seed, "Master seed: run i depends only on (seed, i)")
-      ->capture_default_str();
-  cmd->add_option("--threads", options->threads, "Worker threads (default: every core)");
+  cmd->add_option("--runs", options->runs,
+                  "Number of runs, 1 to " +
+                      format_thousands(static_cast<long long>(kMaxSweepRuns)) +
+                      " (a grid defaults to one pass)");
+  cmd->add_option("--seed", options->seed,
+                  "Master seed, 0 to 2^64 - 1 (default 1): run i depends only on (seed, i)");
+  cmd->add_option(
+      "--threads", options->threads,
+      "Worker threads, 1 to " + std::to_string(kMaxSweepThreads) + " (default: every core)");
   cmd->add_option("--out", options->out,
                   "Directory for summary.json and state.json (default: FILE's name + -sweep)");
   cmd->add_option("--shard", options->shard,
@@ -268,6 +375,12 @@ void add_sweep_command(CLI::App& app, Action& action) {
                   "monte-carlo (default), latin-hypercube or grid (1-3 varying parameters)");
   cmd->add_option("--levels", options->levels,
                   "Grid design: levels per continuous parameter (default 5)");
+  cmd->add_option("--checkpoint", options->checkpoint,
+                  "Seconds between durable checkpoints of the finished blocks, 1 to " +
+                      std::to_string(kMaxCheckpointSeconds) + " (default " +
+                      std::to_string(kDefaultCheckpointSeconds) +
+                      "): a killed sweep resumes from the last one");
+  cmd->add_option("--checkpoint-ms", options->checkpoint_ms)->group("");  // hidden: tests
   cmd->add_option("--stop-after-blocks", options->stop_after_blocks)->group("");
   cmd->footer(
       "Examples:\n"

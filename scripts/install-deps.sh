@@ -8,6 +8,9 @@ packages=(
   # The Python module (docs/python.md): built for and tested with the system Python.
   python3-dev pybind11-dev python3-pybind11 python3-pytest python3-numpy python3-pandas
   python3-setuptools python3-pip python3-matplotlib
+  # parley report inlines Vega (Debian ships it as one file per module) into its HTML, and the
+  # report's browser test loads the pages in headless chromium.
+  libjs-vega chromium
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -24,7 +24,9 @@ struct SweepShared {
   std::size_t written = 0;  // blocks whose ordered output has been passed on
   std::size_t finished = 0;
   std::uint64_t runs_done = 0;
-  int running = 0;  // threads still working
+  int running = 0;     // threads still working
+  int busy = 0;        // threads inside a block
+  bool pause = false;  // a checkpoint is waiting for the blocks under way
   bool stop = false;
   std::map<std::size_t, std::string> ready;  // finished, not yet written
   std::exception_ptr error;
@@ -56,11 +58,12 @@ SweepProgress run_sweep(const Simulator& simulator, const SamplingDesign& design
         {
           std::unique_lock lock(shared.mutex);
           shared.changed.wait(lock, [&] {
-            return should_stop() || shared.next >= options.blocks.size() ||
-                   shared.next < shared.written + window;
+            return should_stop() || (!shared.pause && (shared.next >= options.blocks.size() ||
+                                                       shared.next < shared.written + window));
           });
           if (should_stop() || shared.next >= options.blocks.size()) break;
           position = shared.next++;
+          ++shared.busy;
         }
         const std::uint64_t block = options.blocks[position];
         const std::uint64_t first = block * options.block_size;
@@ -80,6 +83,7 @@ SweepProgress run_sweep(const Simulator& simulator, const SamplingDesign& design
           output = std::string();
           shared.runs_done += last - first;
           ++shared.finished;
+          --shared.busy;
           if (options.stop_after_blocks > 0 && shared.finished >= options.stop_after_blocks)
             shared.stop = true;
         }
@@ -102,6 +106,7 @@ SweepProgress run_sweep(const Simulator& simulator, const SamplingDesign& design
 
   // The calling thread writes ordered output and reports progress.
   const auto tick = std::chrono::milliseconds(200);
+  auto last_checkpoint = std::chrono::steady_clock::now();
   std::unique_lock lock(shared.mutex);
   for (;;) {
     shared.changed.wait_for(
@@ -115,6 +120,29 @@ SweepProgress run_sweep(const Simulator& simulator, const SamplingDesign& design
       if (options.ordered_output && !text.empty()) options.ordered_output(text);
       lock.lock();
       ++shared.written;
+      shared.changed.notify_all();
+    }
+    if (options.checkpoint && options.checkpoint_every.count() > 0 && shared.running > 0 &&
+        !shared.error &&
+        std::chrono::steady_clock::now() - last_checkpoint >= options.checkpoint_every) {
+      // Hold the threads between blocks: then the first `finished` blocks are exactly done.
+      shared.pause = true;
+      shared.changed.wait(lock, [&] { return shared.busy == 0 || shared.running == 0; });
+      if (!shared.error) {
+        const std::size_t finished = shared.finished;
+        lock.unlock();
+        try {
+          options.checkpoint(finished);
+        } catch (...) {
+          lock.lock();
+          if (!shared.error) shared.error = std::current_exception();
+          shared.stop = true;
+          lock.unlock();
+        }
+        lock.lock();
+      }
+      shared.pause = false;
+      last_checkpoint = std::chrono::steady_clock::now();
       shared.changed.notify_all();
     }
     const std::uint64_t done = shared.runs_done;

@@ -1,5 +1,6 @@
 #pragma once
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -17,6 +18,21 @@ namespace parley {
 // blocks are the unit of scheduling, of checkpoints (a sweep stops between blocks) and of
 // shards (a shard is a range of blocks).
 inline constexpr std::uint64_t kSweepBlockSize = 4096;
+
+// The limits of a sweep's command line (docs/sweep.md, "Limits"). Runs: 10^10 is days of
+// computing on a large machine, and the list of blocks to do stays under 20 MB. Threads: each
+// has its own statistics and run state, so memory grows with them. Shards: a job array of
+// 100,000 tasks is far beyond any scheduler's default. Grid levels: as the scenario file's
+// grid_levels (engine/load/uncertainty_loader.cpp).
+inline constexpr std::uint64_t kMaxSweepRuns = 10'000'000'000;
+inline constexpr std::uint64_t kMaxSweepThreads = 256;
+inline constexpr std::uint64_t kMaxSweepShards = 100'000;
+inline constexpr std::uint64_t kMinGridLevels = 2;
+inline constexpr std::uint64_t kMaxGridLevels = 1000;
+// Durable checkpoints of a sweep (--checkpoint): a state file is written in milliseconds, so a
+// checkpoint every 30 s costs nothing measurable and loses at most 30 s of work to a kill.
+inline constexpr std::uint64_t kDefaultCheckpointSeconds = 30;
+inline constexpr std::uint64_t kMaxCheckpointSeconds = 86'400;
 
 inline std::uint64_t sweep_block_count(std::uint64_t runs, std::uint64_t block_size) {
   return (runs + block_size - 1) / block_size;
@@ -48,6 +64,11 @@ struct SweepOptions {
   std::uint64_t stop_after_blocks = 0;
   // Called on the calling thread, in block order, with each block's ordered output.
   std::function<void(const std::string&)> ordered_output;
+  // Checkpoints: every `checkpoint_every` (zero: never) the runner lets the blocks under way
+  // finish, holds the threads, and calls `checkpoint(n)` on the calling thread: the first n
+  // blocks of `blocks` are then done and the workers hold exactly their runs.
+  std::chrono::milliseconds checkpoint_every{0};
+  std::function<void(std::size_t finished)> checkpoint;
   // Called on the calling thread about five times a second and at the end, with the runs
   // completed so far in this call.
   std::function<void(std::uint64_t runs_done)> progress;

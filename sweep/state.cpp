@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "sweep/runner.hpp"
+
 namespace parley {
 
 void BlockSet::add(std::uint64_t first, std::uint64_t last) {
@@ -54,45 +56,129 @@ bool SweepState::complete() const {
   return done.count() == blocks() && done.missing(0, blocks()).empty();
 }
 
+const std::string& parley_version() {
+  static const std::string version = PARLEY_VERSION;
+  return version;
+}
+
+void seal(nlohmann::json& json) {
+  json.erase("checksum");
+  json["checksum"] = fingerprint(json.dump());
+}
+
+void check_seal(nlohmann::json& json) {
+  if (!json.is_object() || !json.contains("checksum") || !json["checksum"].is_string())
+    throw std::invalid_argument("no checksum: not written whole by this version of parley");
+  const std::string recorded = json["checksum"].get<std::string>();
+  json.erase("checksum");
+  if (fingerprint(json.dump()) != recorded)
+    throw std::invalid_argument(
+        "its checksum does not match its content: the file was truncated, edited or corrupted "
+        "after parley wrote it");
+}
+
+bool same_sweep(const nlohmann::json& a, const nlohmann::json& b) {
+  auto without_name = [](nlohmann::json identity) {
+    if (identity.contains("scenario") && identity["scenario"].is_object())
+      identity["scenario"].erase("file");
+    return identity;
+  };
+  return without_name(a) == without_name(b);
+}
+
 nlohmann::json to_json(const SweepState& state) {
   nlohmann::json done = nlohmann::json::array();
   for (const auto& [first, last] : state.done.ranges()) done.push_back({first, last});
-  return {{"kind", "parley-sweep-state"},
-          {"version", 1},
-          {"identity", state.identity},
-          {"scenario_path", state.scenario_path},
-          {"shard",
-           {{"index", state.shard.index},
-            {"count", state.shard.count},
-            {"first_block", state.shard.first_block},
-            {"last_block", state.shard.last_block}}},
-          {"done", done},
-          {"layout", to_json(*state.layout)},
-          {"statistics", state.statistics->state()}};
+  nlohmann::json json = {{"kind", "parley-sweep-state"},
+                         {"version", kSweepStateFormat},
+                         {"parley_version", parley_version()},
+                         {"identity", state.identity},
+                         {"scenario_path", state.scenario_path},
+                         {"shard",
+                          {{"index", state.shard.index},
+                           {"count", state.shard.count},
+                           {"first_block", state.shard.first_block},
+                           {"last_block", state.shard.last_block}}},
+                         {"done", done},
+                         {"layout", to_json(*state.layout)},
+                         {"statistics", state.statistics->state()}};
+  seal(json);
+  return json;
 }
 
-SweepState sweep_state_from_json(const nlohmann::json& json) {
+SweepState sweep_state_from_json(nlohmann::json json) {
   if (!json.is_object() || json.value("kind", "") != "parley-sweep-state")
     throw std::invalid_argument("not a parley sweep state (state.json)");
-  if (json.at("version").get<int>() != 1)
-    throw std::invalid_argument("sweep state version " + json.at("version").dump() +
-                                " is not supported");
+  if (!json.at("version").is_number_integer() ||
+      json.at("version").get<std::int64_t>() != kSweepStateFormat)
+    throw std::invalid_argument("sweep state format " + json.at("version").dump() +
+                                " is not supported (this parley reads format " +
+                                std::to_string(kSweepStateFormat) + "; run the sweep again)");
+  const std::string version = json.value("parley_version", std::string("unknown"));
+  if (version != parley_version())
+    throw std::invalid_argument("written by parley " + version + ", and this is parley " +
+                                parley_version() +
+                                ": a sweep resumes and merges only with the version that started "
+                                "it, since results may differ between versions");
+  check_seal(json);
   SweepState state;
   state.identity = json.at("identity");
   state.scenario_path = json.at("scenario_path").get<std::string>();
+  // Unsigned numbers are read as such: nlohmann would wrap a -1 round to 2^64 - 1.
+  auto count_at = [](const nlohmann::json& j, const char* key) {
+    const auto& v = j.at(key);
+    if (!v.is_number_unsigned() && !(v.is_number_integer() && v.get<std::int64_t>() >= 0))
+      throw std::invalid_argument(std::string("\"") + key + "\" must be a count >= 0, found " +
+                                  v.dump());
+    return v.get<std::uint64_t>();
+  };
+  const std::uint64_t runs = count_at(state.identity, "runs");
+  if (runs < 1 || runs > kMaxSweepRuns)
+    throw std::invalid_argument("\"runs\" " + std::to_string(runs) + " is outside 1 to " +
+                                std::to_string(kMaxSweepRuns));
+  if (count_at(state.identity, "block_size") != kSweepBlockSize)
+    throw std::invalid_argument("\"block_size\" must be " + std::to_string(kSweepBlockSize));
+  const std::uint64_t blocks = state.blocks();
   const auto& shard = json.at("shard");
-  state.shard = {shard.at("index").get<int>(), shard.at("count").get<int>(),
-                 shard.at("first_block").get<std::uint64_t>(),
-                 shard.at("last_block").get<std::uint64_t>()};
-  for (const auto& range : json.at("done"))
-    state.done.add(range.at(0).get<std::uint64_t>(), range.at(1).get<std::uint64_t>());
+  const std::uint64_t index = count_at(shard, "index"), count = count_at(shard, "count");
+  state.shard.first_block = count_at(shard, "first_block");
+  state.shard.last_block = count_at(shard, "last_block");
+  if (count < 1 || count > kMaxSweepShards || index > count ||
+      state.shard.first_block > state.shard.last_block || state.shard.last_block > blocks ||
+      (index >= 1 && (state.shard.first_block != (index - 1) * blocks / count ||
+                      state.shard.last_block != index * blocks / count)))
+    throw std::invalid_argument("\"shard\" " + shard.dump() + " is not a slice of the sweep's " +
+                                std::to_string(blocks) + " blocks");
+  state.shard.index = static_cast<int>(index);
+  state.shard.count = static_cast<int>(count);
+  std::uint64_t listed = 0, runs_done = 0;
+  for (const auto& range : json.at("done")) {
+    if (!range.is_array() || range.size() != 2)
+      throw std::invalid_argument("\"done\" must list [first, last) block ranges");
+    const std::uint64_t first = count_at({{"first", range[0]}}, "first");
+    const std::uint64_t last = count_at({{"last", range[1]}}, "last");
+    if (first >= last || first < state.shard.first_block || last > state.shard.last_block)
+      throw std::invalid_argument("\"done\" holds blocks " + range.dump() +
+                                  " outside the shard's blocks [" +
+                                  std::to_string(state.shard.first_block) + ", " +
+                                  std::to_string(state.shard.last_block) + ")");
+    listed += last - first;
+    runs_done += std::min(runs, last * kSweepBlockSize) - first * kSweepBlockSize;
+    state.done.add(first, last);
+  }
+  if (state.done.count() != listed) throw std::invalid_argument("\"done\" lists some blocks twice");
   state.layout = std::make_shared<const SweepLayout>(sweep_layout_from_json(json.at("layout")));
   state.statistics = SweepStatistics::from_state(state.layout, json.at("statistics"));
+  if (state.statistics->runs() != runs_done)
+    throw std::invalid_argument("the statistics count " + std::to_string(state.statistics->runs()) +
+                                " runs, the blocks done hold " + std::to_string(runs_done));
+  if (const std::string e = state.statistics->count_mismatch(); !e.empty())
+    throw std::invalid_argument(e);
   return state;
 }
 
 void merge_states(SweepState& into, const SweepState& other) {
-  if (into.identity != other.identity)
+  if (!same_sweep(into.identity, other.identity))
     throw std::invalid_argument(
         "the directories hold different sweeps (scenario, seed, runs, design or parameters "
         "differ)");
@@ -108,7 +194,7 @@ void merge_states(SweepState& into, const SweepState& other) {
 
 nlohmann::json summary_json(const SweepState& state) {
   nlohmann::json out = {
-      {"parley_summary", 1},
+      {"parley_summary", 2},
       {"partial", !state.complete()},
       {"runs", {{"planned", state.runs()}, {"completed", state.statistics->runs()}}},
       {"sweep", state.identity}};
@@ -119,6 +205,7 @@ nlohmann::json summary_json(const SweepState& state) {
                     {"last_block", state.shard.last_block}};
   const nlohmann::json statistics = state.statistics->summary();
   for (const auto& [key, value] : statistics.items()) out[key] = value;
+  seal(out);
   return out;
 }
 

@@ -57,16 +57,34 @@ struct SweepState {
   bool complete() const;
 };
 
-nlohmann::json to_json(const SweepState& state);
-// Throws std::invalid_argument (with what is wrong) for a file that is not a sweep state.
-SweepState sweep_state_from_json(const nlohmann::json& json);
+// The format of state.json this parley writes and reads, and the parley version that writes
+// it: a state from another format or another version is refused (results may differ).
+inline constexpr int kSweepStateFormat = 2;
+const std::string& parley_version();
 
-// Merges `other` into `into`: same identity, no block done twice (std::invalid_argument
+// The state as JSON, with its "checksum" (seal()).
+nlohmann::json to_json(const SweepState& state);
+// Throws std::invalid_argument (with what is wrong) for a file that is not a sweep state of
+// this format and version, whose checksum does not match its content, or whose counts are
+// inconsistent (blocks outside the sweep or the shard, statistics of another number of runs).
+SweepState sweep_state_from_json(nlohmann::json json);
+
+// Adds "checksum": the FNV-1a 64 fingerprint of the compact text of everything else, which a
+// truncated, edited or corrupted file fails (it is a check, not a signature).
+void seal(nlohmann::json& json);
+// Removes "checksum" and checks it; throws std::invalid_argument when missing or wrong.
+void check_seal(nlohmann::json& json);
+
+// Two identities describe the same sweep: equal but for the scenario's file name (a sweep's
+// scenario is its bytes, by their fingerprint, wherever the file lives).
+bool same_sweep(const nlohmann::json& a, const nlohmann::json& b);
+
+// Merges `other` into `into`: same sweep, no block done twice (std::invalid_argument
 // otherwise). The shard range becomes the hull of both.
 void merge_states(SweepState& into, const SweepState& other);
 
-// summary.json: {"parley_summary": 1, "partial", "runs": {"planned", "completed"}, "sweep":
-// identity, "shard" (only for a shard), then the statistics (docs/sweep.md).
+// summary.json (sealed with a checksum): {"parley_summary": 2, "partial", "runs": {"planned",
+// "completed"}, "sweep": identity, "shard" (only for a shard), then the statistics (docs/sweep.md).
 nlohmann::json summary_json(const SweepState& state);
 
 // A 64-bit FNV-1a fingerprint of a file's bytes, as "fnv1a64:0123456789abcdef".

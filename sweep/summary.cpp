@@ -273,6 +273,33 @@ void SweepStatistics::merge(const SweepStatistics& other) {
   history_.merge(other.history_);
 }
 
+std::string SweepStatistics::count_mismatch() const {
+  auto differs = [&](std::uint64_t n, const std::string& what) {
+    return n == runs_ ? std::string()
+                      : what + " counts " + std::to_string(n) + " runs, the statistics " +
+                            std::to_string(runs_);
+  };
+  for (std::size_t t = 0; t < tracks_.size(); ++t) {
+    const std::string track = "track " + layout_->tracks[t].id;
+    for (const std::string& e :
+         {differs(tracks_[t].agreement.trials(), track + " (agreement)"),
+          differs(tracks_[t].closing.total(), track + " (closing)"),
+          differs(tracks_[t].survival.count(), track + " (round of agreement)")})
+      if (!e.empty()) return e;
+  }
+  for (std::size_t p = 0; p < parties_.size(); ++p)
+    if (const std::string e =
+            differs(parties_[p].utility.count(), "party " + layout_->parties[p].id + " (utility)");
+        !e.empty())
+      return e;
+  for (std::size_t j = 0; j < parameters_.size(); ++j)
+    if (const std::string e =
+            differs(parameters_[j].count(), "parameter " + layout_->parameters[j].pointer);
+        !e.empty())
+      return e;
+  return "";
+}
+
 nlohmann::json SweepStatistics::state() const {
   nlohmann::json tracks = nlohmann::json::array();
   for (const TrackStats& t : tracks_) {

@@ -47,6 +47,8 @@ class SweepStatistics {
 
   std::uint64_t runs() const { return runs_; }
   const SweepLayout& layout() const { return *layout_; }
+  // What is wrong with the counts (every track and party must have counted every run), or "".
+  std::string count_mismatch() const;
 
   // The exact state, for checkpoints and shards; state_from_json reads it back bit for bit.
   nlohmann::json state() const;

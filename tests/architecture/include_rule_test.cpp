@@ -44,8 +44,11 @@ const std::map<std::string, std::set<std::string>>& include_rule() {
       // Statistics are pure: numbers in, numbers out, nothing of the engine.
       {"analysis/statistics", {"analysis/statistics"}},
       {"analysis/solutions", {"analysis/solutions", "engine/*"}},
+      // Charts are pure too: data in, Vega specifications and an HTML page out.
+      {"analysis/charts", {"analysis/charts"}},
       {"analysis/report",
-       {"analysis/report", "analysis/statistics", "analysis/solutions", "engine/*"}},
+       {"analysis/report", "analysis/charts", "analysis/statistics", "analysis/solutions",
+        "engine/*"}},
       {"analysis", {"analysis/*", "engine/*"}},
       {"sweep", {"sweep/*", "analysis/*", "agents/*", "engine/*"}},
       {"play", {"play/*", "sweep/*", "analysis/*", "agents/*", "engine/*"}},

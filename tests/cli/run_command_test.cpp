@@ -192,5 +192,24 @@ TEST(Cli, ValidateAcceptsEveryShippedScenario) {
   }
 }
 
+
+// A trace to a special file goes straight into it: the device stays a device, and a full one is
+// exit status 1 with the file and the reason.
+TEST(Cli, TracesToDevicesAreWrittenInPlaceAndAFullDeviceFails) {
+  const CommandResult null = run_parley("run " + kIstanbul + " --trace /dev/null");
+  EXPECT_EQ(null.status, 0);
+  EXPECT_TRUE(fs::is_character_file("/dev/null"));
+  const CommandResult full = run_parley("run " + kIstanbul + " --trace /dev/full", true);
+  EXPECT_EQ(full.status, 1);
+  EXPECT_NE(full.out.find("parley: error: cannot write /dev/full: No space left on device"),
+            std::string::npos)
+      << full.out;
+  EXPECT_TRUE(fs::is_character_file("/dev/full"));
+  // /dev/stdout: the trace lines come out on the command's own output.
+  const CommandResult out = run_parley("run " + kIstanbul + " --format json --trace /dev/stdout");
+  EXPECT_EQ(out.status, 0);
+  EXPECT_NE(out.out.find("{\"event\":\"move\""), std::string::npos);
+}
+
 }  // namespace
 }  // namespace parley::testing

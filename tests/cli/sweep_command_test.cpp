@@ -8,10 +8,14 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
+#include <vector>
 
+#include "sweep/state.hpp"
 #include "tests/cli/cli_test_support.hpp"
 
 namespace parley {
@@ -29,6 +33,28 @@ const std::string kVary =
     " --vary '/parties/1/preferences/reservation/political=triangular(0.45, 0.55, 0.65)'"
     " --vary '/parties/1/agent/params/e=discrete(1.5, 2, 3)'";
 constexpr int kRuns = 10000;  // three blocks of 4,096
+
+// Starts `parley ARGS...` in the background from the repository root, its output discarded.
+pid_t spawn_parley(std::vector<std::string> args) {
+  const pid_t child = fork();
+  if (child != 0) return child;
+  if (chdir(PARLEY_SOURCE_DIR) != 0) _exit(99);
+  if (!freopen("/dev/null", "w", stderr) || !freopen("/dev/null", "w", stdout)) _exit(97);
+  std::vector<char*> argv{const_cast<char*>(PARLEY_BINARY)};
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  execv(PARLEY_BINARY, argv.data());
+  _exit(98);
+}
+
+// Waits until `path` exists (a sweep in the background has claimed its folder).
+bool wait_for(const std::string& path) {
+  for (int k = 0; k < 500; ++k) {
+    if (fs::exists(path)) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return false;
+}
 
 class SweepCommand : public ::testing::Test {
  protected:
@@ -292,6 +318,226 @@ TEST_F(SweepCommand, SummaryPrintsReadableTables) {
         "Efficiency of agreements", "Parties", "What drives agreement on humanitarian"})
     EXPECT_NE(printed.out.find(heading), std::string::npos) << heading;
   EXPECT_EQ(run_parley("summary '" + path("nothing") + "'").status, 2);
+}
+
+TEST_F(SweepCommand, OutOfRangeCountsThreadsAndShardsAreRefused) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"--runs -1", "--runs: error: expected a whole number of runs from 1 to 10,000,000,000"},
+      {"--runs 18446744073709551615", "found '18446744073709551615'"},
+      {"--runs 0", "--runs: error"},
+      {"--runs 1e4", "--runs: error"},
+      {"--runs 100 --threads 0",
+       "--threads: error: expected a number of worker threads from 1 "
+       "to 256, found '0'"},
+      {"--runs 100 --threads 1000", "found '1000'"},
+      {"--runs 100 --threads -1", "--threads: error"},
+      {"--runs 100 --shard 0/3", "--shard: error: expected k/n with 1 <= k <= n"},
+      {"--runs 100 --shard 4/3", "found '4/3'"},
+      {"--runs 100 --shard 1/-3", "--shard: error"},
+      {"--runs 100 --shard 1/99999999999999999999", "--shard: error"},
+      {"--runs 100 --seed -1",
+       "--seed: error: expected a whole number from 0 to "
+       "18446744073709551615, found '-1'"},
+      {"--runs 100 --design grid --levels 0", "--levels: error"},
+  };
+  for (const auto& [arguments, message] : cases) {
+    const auto r =
+        run_parley("sweep " + kScenario + " " + arguments + " --out '" + path("x") + "'", true);
+    EXPECT_EQ(r.status, 2) << arguments;
+    EXPECT_NE(r.out.find(message), std::string::npos) << arguments << "\n" << r.out;
+  }
+  EXPECT_FALSE(fs::exists(path("x")));  // refused before anything was written
+}
+
+TEST_F(SweepCommand, AnUnwritableOutputFolderFailsBeforeTheFirstRun) {
+  { std::ofstream(path("file")) << "not a folder"; }
+  const auto start = std::chrono::steady_clock::now();
+  // A billion runs would take hours: the error must come first.
+  const auto r = run_parley(
+      "sweep " + kScenario + " --runs 1000000000 --out '" + path("file") + "/sub'", true);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("--out: error: expected a folder parley can create and write to"),
+            std::string::npos)
+      << r.out;
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
+}
+
+TEST_F(SweepCommand, ASecondJobAimedAtTheSameFolderIsRefused) {
+  const std::string out = path("busy");
+  const pid_t child = spawn_parley(
+      {"sweep", kScenario, "--runs", "100000000", "--threads", "1", "--seed", "5", "--out", out});
+  ASSERT_GT(child, 0);
+  ASSERT_TRUE(wait_for(out + "/.parley.lock"));
+  const auto second = run_parley("sweep " + kScenario + " --runs 100 --out '" + out + "'", true);
+  const auto resumed = run_parley("sweep --resume '" + out + "'", true);
+  const auto merged = run_parley("merge '" + path("nothing") + "' --out '" + out + "'", true);
+  kill(child, SIGINT);
+  int status = 0;
+  waitpid(child, &status, 0);
+  for (const auto& r : {second, resumed, merged}) {
+    EXPECT_EQ(r.status, 2) << r.out;
+    EXPECT_NE(r.out.find("in use by another parley job"), std::string::npos) << r.out;
+  }
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 130);  // the first job was undisturbed
+}
+
+TEST_F(SweepCommand, MergeNeverWritesOverASweep) {
+  ASSERT_EQ(sweep("s", "--shard 1/2", 100), 0);
+  ASSERT_EQ(sweep("t", "--shard 2/2", 100), 0);
+  const std::string before = summary("t");
+  const auto r =
+      run_parley("merge '" + path("s") + "' '" + path("t") + "' --out '" + path("t") + "'", true);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("--out: error: expected a folder without a sweep in it"), std::string::npos)
+      << r.out;
+  EXPECT_EQ(summary("t"), before);
+}
+
+TEST_F(SweepCommand, ResumeRefusesOptionsThatContradictTheState) {
+  ASSERT_EQ(sweep("s", "--stop-after-blocks 1 --threads 1"), 0);
+  const auto seed = run_parley("sweep --resume '" + path("s") + "' --seed 7", true);
+  EXPECT_EQ(seed.status, 2);
+  EXPECT_NE(seed.out.find("--seed: error: expected the seed the sweep in"), std::string::npos)
+      << seed.out;
+  const auto runs = run_parley("sweep --resume '" + path("s") + "' --runs 20000", true);
+  EXPECT_EQ(runs.status, 2);
+  EXPECT_NE(runs.out.find("--runs: error"), std::string::npos) << runs.out;
+  // Options that agree with the state are fine.
+  EXPECT_EQ(run_parley("sweep --resume '" + path("s") + "' --seed 5 --runs 10000").status, 0);
+}
+
+// A state.json edited with its checksum made to match again (what a careful vandal or a bug
+// would leave), to reach the checks behind the checksum.
+void edit_state(const std::string& file, const std::function<void(nlohmann::json&)>& edit) {
+  nlohmann::json json = nlohmann::json::parse(read_file(file));
+  edit(json);
+  seal(json);
+  std::ofstream(file, std::ios::trunc) << json.dump();
+}
+
+TEST_F(SweepCommand, DamagedStateFilesAreRefusedNamingTheFile) {
+  ASSERT_EQ(sweep("part1", "--shard 1/2"), 0);
+  ASSERT_EQ(sweep("part2", "--shard 2/2"), 0);
+  const std::string good = read_file(path("part2") + "/state.json");
+  const std::string file = path("part2") + "/state.json";
+  // Each damage, and the words the refusal must contain, for merge and for --resume.
+  const std::vector<std::pair<std::function<void()>, std::string>> damages = {
+      {[&] { std::ofstream(file, std::ios::trunc) << good.substr(0, good.size() / 2); },
+       "a sweep state written by parley sweep"},
+      {[&] {
+         std::string edited = good;  // a count of -1, written by hand
+         const auto at = edited.find("\"runs\":") + 7;
+         edited.replace(at, edited.find_first_not_of("0123456789", at) - at, "-1");
+         std::ofstream(file, std::ios::trunc) << edited;
+       },
+       "checksum does not match"},
+      {[&] { edit_state(file, [](auto& j) { j["statistics"]["runs"] = -1; }); },
+       "the statistics count 18446744073709551615 runs"},
+      {[&] { edit_state(file, [](auto& j) { j["identity"]["runs"] = -1; }); },
+       "\"runs\" must be a count >= 0, found -1"},
+      {[&] { edit_state(file, [](auto& j) {
+               j["done"] = {{0, 3}};
+             }); },
+       "outside the shard's blocks"},
+      {[&] { edit_state(file, [](auto& j) {
+               j["done"] = {{1, 2}, {1, 2}};
+             }); },
+       "some blocks twice"},
+      {[&] { edit_state(file, [](auto& j) { j["parley_version"] = "0.0.1"; }); },
+       "written by parley 0.0.1"},
+      {[&] {
+         edit_state(file, [](auto& j) {
+           j.erase("checksum");
+           j["version"] = 1;
+         });
+       },
+       "sweep state format 1 is not supported"},
+  };
+  int k = 0;
+  for (const auto& [damage, words] : damages) {
+    std::ofstream(file, std::ios::trunc) << good;
+    damage();
+    std::string out = path("m");
+    out += std::to_string(k);
+    const auto merged = run_parley(
+        "merge '" + path("part1") + "' '" + path("part2") + "' --out '" + out + "'", true);
+    EXPECT_EQ(merged.status, 2) << words;
+    EXPECT_NE(merged.out.find(file + ": error"), std::string::npos) << merged.out;
+    EXPECT_NE(merged.out.find(words), std::string::npos) << merged.out;
+    const auto resumed = run_parley("sweep --resume '" + path("part2") + "'", true);
+    EXPECT_EQ(resumed.status, 2) << words;
+    EXPECT_NE(resumed.out.find(file + ": error"), std::string::npos) << resumed.out;
+    ++k;
+  }
+  // An edited summary is refused by `parley summary`.
+  std::string edited = summary("part1");
+  edited.replace(edited.find("\"completed\": "), 14, "\"completed\": 9");
+  std::ofstream(path("part1") + "/summary.json", std::ios::trunc) << edited;
+  const auto printed = run_parley("summary '" + path("part1") + "'", true);
+  EXPECT_EQ(printed.status, 2);
+  EXPECT_NE(printed.out.find("checksum does not match"), std::string::npos) << printed.out;
+}
+
+TEST_F(SweepCommand, ASweepIsItsScenariosBytesWhateverTheFileIsCalled) {
+  ASSERT_EQ(sweep("whole", "", 5000), 0);
+  ASSERT_EQ(sweep("part1", "--shard 1/2", 5000), 0);
+  fs::copy_file(fs::path(PARLEY_SOURCE_DIR) / kScenario, path("renamed.json"));
+  ASSERT_EQ(run_parley("sweep '" + path("renamed.json") +
+                       "' --runs 5000 --seed 5 --shard 2/2 --out '" + path("part2") + "'" + kVary)
+                .status,
+            0);
+  const auto merged = run_parley(
+      "merge '" + path("part1") + "' '" + path("part2") + "' --out '" + path("merged") + "'", true);
+  ASSERT_EQ(merged.status, 0) << merged.out;
+  EXPECT_EQ(summary("merged"), summary("whole"));
+}
+
+// A sweep killed at several moments (SIGKILL: no chance to write anything; SIGTERM: stops as
+// Ctrl-C does) resumes from its last durable checkpoint to the uninterrupted summary.
+TEST_F(SweepCommand, AKilledSweepResumesFromItsCheckpointToTheSameSummary) {
+  const std::string runs = "163840";  // 40 blocks: seconds of work
+  const std::string vary = "/parties/1/agent/params/e=discrete(1.5, 2, 3)";
+  ASSERT_EQ(run_parley("sweep " + kScenario + " --runs " + runs + " --seed 5 --out '" +
+                       path("straight") + "' --vary '" + vary + "'")
+                .status,
+            0);
+  const std::string straight = summary("straight");
+  // Each kill comes once the last checkpoint holds at least this many runs: right after the
+  // first checkpoint (written before any run), and later, mid-sweep.
+  const std::pair<int, int> kills[] = {{SIGKILL, 0}, {SIGTERM, 4096}, {SIGKILL, 3 * 4096}};
+  int k = 0;
+  for (const auto& [signal, checkpointed] : kills) {
+    std::string out = path("killed");
+    out += std::to_string(k++);
+    const pid_t child =
+        spawn_parley({"sweep", kScenario, "--runs", runs, "--seed", "5", "--threads", "2",
+                      "--checkpoint-ms", "100", "--out", out, "--vary", vary});
+    ASSERT_GT(child, 0);
+    ASSERT_TRUE(wait_for(out + "/summary.json"));
+    // Checkpoints replace the file whole (rename), so every read sees a complete one.
+    for (int wait = 0; wait < 6000; ++wait) {
+      const auto now = nlohmann::json::parse(read_file(out + "/summary.json"));
+      if (now["runs"]["completed"].get<int>() >= checkpointed) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    kill(child, signal);
+    int status = 0;
+    waitpid(child, &status, 0);
+    if (signal == SIGKILL) {
+      ASSERT_TRUE(WIFSIGNALED(status));
+    } else {
+      ASSERT_TRUE(WIFEXITED(status));
+      EXPECT_EQ(WEXITSTATUS(status), 128 + SIGTERM);
+    }
+    const auto partial = nlohmann::json::parse(read_file(out + "/summary.json"));
+    ASSERT_TRUE(partial["partial"].get<bool>()) << "the sweep ended before the kill";
+    EXPECT_GE(partial["runs"]["completed"].get<int>(), checkpointed);
+    const auto resumed = run_parley("sweep --resume '" + out + "'", true);
+    ASSERT_EQ(resumed.status, 0) << resumed.out;
+    EXPECT_EQ(read_file(out + "/summary.json"), straight)
+        << "killed with " << signal << " after " << checkpointed << " runs";
+  }
 }
 
 }  // namespace

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# The report in a real browser: Debian's chromium, headless, loads the run report of every
+# shipped scenario and a sweep report, and fails on any console message or any chart that did
+# not render (each figure must hold a drawn SVG). Screenshots are kept in OUT_DIR to look at.
+# Usage: report_browser_test.sh PARLEY_BINARY SOURCE_DIR OUT_DIR. Exit 77 (CTest: skipped) when
+# chromium or libjs-vega is missing.
+set -u
+parley=$1
+src=$2
+out=$3
+chromium=${CHROMIUM:-$(command -v chromium || true)}
+if [ -z "$chromium" ]; then
+  echo "SKIPPED: chromium is not installed (scripts/install-deps.sh installs it)"
+  exit 77
+fi
+if [ ! -f "${PARLEY_VEGA_DIR:-/usr/share/javascript/vega}/vega-util.min.js" ]; then
+  echo "SKIPPED: libjs-vega is not installed (scripts/install-deps.sh installs it)"
+  exit 77
+fi
+mkdir -p "$out"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+flags=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run
+       --disable-background-networking --disable-component-update --disable-sync
+       --hide-scrollbars --virtual-time-budget=30000)
+failures=0
+
+fail() {
+  echo "FAIL $1: $2"
+  failures=$((failures + 1))
+}
+
+# check NAME HTML: load the page, read its DOM and console, keep a screenshot.
+check() {
+  local name=$1 html=$2
+  local profile="$work/profile-$name"
+  timeout 120 "$chromium" "${flags[@]}" --user-data-dir="$profile" --enable-logging=stderr --v=0 \
+    --dump-dom "file://$html" > "$work/$name.dom" 2> "$work/$name.log"
+  local expected rendered drawn console
+  expected=$(grep -o '<figure class="chart"' "$html" | wc -l)
+  console=$(grep 'CONSOLE' "$work/$name.log")
+  [ -n "$console" ] && fail "$name" "console messages:
+$console"
+  grep -q 'data-charts="done"' "$work/$name.dom" || fail "$name" "the page never finished drawing"
+  rendered=$(grep -o 'data-rendered="true"' "$work/$name.dom" | wc -l)
+  # A figure is drawn when it holds an SVG with at least one mark path.
+  drawn=$(awk 'BEGIN { RS = "<figure class=\"chart\"" } NR > 1 && /data-rendered="true"/ && /<svg/ && /<path/ { n++ } END { print n + 0 }' "$work/$name.dom")
+  [ "$expected" -gt 0 ] || fail "$name" "no charts in the page"
+  [ "$rendered" -eq "$expected" ] || fail "$name" "$rendered of $expected charts rendered"
+  [ "$drawn" -eq "$expected" ] || fail "$name" "$drawn of $expected charts hold a drawn SVG"
+  local height=$((380 * expected + 500))
+  [ "$height" -gt 16000 ] && height=16000
+  timeout 120 "$chromium" "${flags[@]}" --user-data-dir="$profile" --window-size=1100,$height \
+    --screenshot="$out/$name.png" "file://$html" > /dev/null 2>&1 ||
+    fail "$name" "no screenshot"
+  echo "ok   $name: $rendered of $expected charts drawn, screenshot $out/$name.png"
+}
+
+cd "$src" || exit 1
+for scenario in scenarios/*.json scenarios/textbook/*.json; do
+  case $scenario in *schema*) continue ;; esac
+  name=$(basename "$scenario" .json)
+  "$parley" run "$scenario" --trace "$work/$name.jsonl" > /dev/null || { fail "$name" "run"; continue; }
+  "$parley" report "$work/$name.jsonl" --scenario "$scenario" --out "$out/run-$name.html" 2> /dev/null ||
+    { fail "$name" "report"; continue; }
+  check "run-$name" "$out/run-$name.html"
+done
+# The analyst's question: a ceasefire's chance by Ukraine's battlefield odds and Russia's costs.
+"$parley" sweep scenarios/istanbul-2025.json --only-vary --design grid --runs 2500 \
+  --vary '/world/battlefield/win_probability=discrete(0.3, 0.4, 0.5, 0.6, 0.7)' \
+  --vary '/world/parties/RU/costs/casualties/utility_per_unit=discrete(1.3e-7, 2.6e-7, 5.2e-7, 1.04e-6, 2.08e-6)' \
+  --out "$work/sweep" > /dev/null 2>&1 &&
+  "$parley" report "$work/sweep" --out "$out/sweep-istanbul-2025.html" 2> /dev/null &&
+  check sweep-istanbul-2025 "$out/sweep-istanbul-2025.html" || fail sweep "sweep or report"
+if [ "$failures" -gt 0 ]; then
+  echo "$failures failure(s)"
+  exit 1
+fi
+echo "every report rendered in chromium"
