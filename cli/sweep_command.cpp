@@ -24,6 +24,7 @@
 #include "engine/simulator.hpp"
 #include "sweep/files.hpp"
 #include "sweep/folder_lock.hpp"
+#include "sweep/identity.hpp"
 #include "sweep/recorder.hpp"
 #include "sweep/runner.hpp"
 #include "sweep/runs_csv.hpp"
@@ -126,37 +127,6 @@ ShardSpec parse_shard(const std::string& text, std::uint64_t blocks) {
   shard.first_block = (k - 1) * blocks / n;
   shard.last_block = k * blocks / n;
   return shard;
-}
-
-nlohmann::json identity_json(const Scenario& scenario, const std::string& path,
-                             const std::string& bytes, std::uint64_t seed, std::uint64_t runs,
-                             const UncertaintySpec& spec, const std::vector<ParameterSlot>& slots,
-                             const std::vector<AgentOverride>& agents) {
-  nlohmann::json parameters = nlohmann::json::array();
-  for (std::size_t j = 0; j < spec.parameters.size(); ++j) {
-    nlohmann::json p = {{"pointer", slots[j].pointer},
-                        {"distribution", describe(spec.parameters[j].distribution)}};
-    if (spec.design == DesignKind::Grid && spec.parameters[j].levels > 0)
-      p["levels"] = spec.parameters[j].levels;
-    parameters.push_back(std::move(p));
-  }
-  nlohmann::json identity = {{"scenario",
-                              {{"name", scenario.meta.name},
-                               {"file", std::filesystem::path(path).filename().string()},
-                               {"fingerprint", fingerprint(bytes)}}},
-                             {"seed", seed},
-                             {"runs", runs},
-                             {"block_size", kSweepBlockSize},
-                             {"design", to_string(spec.design)},
-                             {"parameters", parameters}};
-  if (spec.design == DesignKind::Grid) identity["grid_levels"] = spec.grid_levels;
-  // Models chosen on the command line are part of what the sweep is (absent when none, so
-  // sweeps of the file as written keep their identity).
-  if (!agents.empty()) {
-    identity["agents"] = nlohmann::json::array();
-    for (const AgentOverride& a : agents) identity["agents"].push_back(a.text);
-  }
-  return identity;
 }
 
 // The uncertainty of a sweep being resumed, as its state recorded it.
@@ -297,7 +267,9 @@ int sweep(const SweepCommandOptions& options) {
   const std::uint64_t blocks = sweep_block_count(runs, kSweepBlockSize);
 
   SweepState state;
-  state.identity = identity_json(*scenario, path, bytes, seed, runs, spec, slots, agents);
+  std::vector<std::string> agent_texts;
+  for (const AgentOverride& a : agents) agent_texts.push_back(a.text);
+  state.identity = sweep_identity(*scenario, path, bytes, seed, runs, spec, slots, agent_texts);
   state.scenario_path = std::filesystem::absolute(path).string();
   state.layout = std::make_shared<const SweepLayout>(make_sweep_layout(simulator, slots, spec));
   if (resuming) {

@@ -16,6 +16,7 @@ class OutcomeSpace {
   OutcomeSpace(const Scenario& scenario, int track);
 
   int track() const { return track_; }
+  const Scenario& scenario() const { return *scenario_; }
   std::int64_t size() const { return size_; }
   int issue_count() const { return static_cast<int>(issues_.size()); }
   // Scenario index of the k-th issue of this track.
