@@ -267,9 +267,9 @@ int sweep(const SweepCommandOptions& options) {
   const std::uint64_t blocks = sweep_block_count(runs, kSweepBlockSize);
 
   SweepState state;
-  std::vector<std::string> agent_texts;
-  for (const AgentOverride& a : agents) agent_texts.push_back(a.text);
-  state.identity = sweep_identity(*scenario, path, bytes, seed, runs, spec, slots, agent_texts);
+  std::vector<std::string> override_texts;
+  for (const AgentOverride& a : agents) override_texts.push_back(a.text);
+  state.identity = sweep_identity(*scenario, path, bytes, seed, runs, spec, slots, override_texts);
   state.scenario_path = std::filesystem::absolute(path).string();
   state.layout = std::make_shared<const SweepLayout>(make_sweep_layout(simulator, slots, spec));
   if (resuming) {
