@@ -232,7 +232,6 @@ TEST(Cli, ValidateAcceptsEveryShippedScenario) {
   }
 }
 
-
 // A trace to a special file goes straight into it: the device stays a device, and a full one is
 // exit status 1 with the file and the reason.
 TEST(Cli, TracesToDevicesAreWrittenInPlaceAndAFullDeviceFails) {

@@ -158,7 +158,8 @@ TEST_F(SweepCommand, AgentOverrideIsPartOfTheSweepAndSurvivesResume) {
   ASSERT_EQ(sweep("whole", agent + " --threads 1"), 0);
   ASSERT_EQ(sweep("plain", "--threads 1"), 0);
   const auto whole = nlohmann::json::parse(summary("whole"));
-  EXPECT_EQ(whole["sweep"]["agents"], nlohmann::json::array({"RU=boulware:e=0.05", "UA=conceder:e=3"}));
+  EXPECT_EQ(whole["sweep"]["agents"],
+            nlohmann::json::array({"RU=boulware:e=0.05", "UA=conceder:e=3"}));
   EXPECT_FALSE(nlohmann::json::parse(summary("plain"))["sweep"].contains("agents"));
   EXPECT_NE(summary("whole"), summary("plain"));
   ASSERT_EQ(sweep("stopped", agent + " --threads 2 --stop-after-blocks 1"), 0);

@@ -10,8 +10,7 @@ namespace parley {
 namespace {
 
 ScenarioPtr shipped(const std::string& relative) {
-  return load_scenario(std::string(PARLEY_SOURCE_DIR) + "/scenarios/" + relative,
-                       builtin_agents());
+  return load_scenario(std::string(PARLEY_SOURCE_DIR) + "/scenarios/" + relative, builtin_agents());
 }
 
 TEST(Tournament, EveryModelPlaysEveryRoleOverSeeds) {
