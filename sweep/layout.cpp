@@ -9,6 +9,15 @@
 
 namespace parley {
 
+std::size_t SweepLayout::IssueInfo::nearest_level(double x) const {
+  const auto it = std::lower_bound(level_values.begin(), level_values.end(), x);
+  if (it == level_values.begin()) return 0;
+  if (it == level_values.end()) return level_values.size() - 1;
+  const auto below = it - 1;
+  return static_cast<std::size_t>((x - *below <= *it - x) ? below - level_values.begin()
+                                                          : it - level_values.begin());
+}
+
 namespace {
 
 // The largest value a parameter can take: its support's upper end, or a far quantile for an

@@ -23,6 +23,9 @@ struct SweepLayout {
     std::vector<std::string> level_names;  // options and flags: the names of the levels
     std::vector<double> level_values;      // every kind: the numeric value of each level
     double min = 0.0, max = 0.0;           // quantity, share
+    // The level whose value is nearest to x; deals on the grid hit it exactly. (The layout
+    // travels without the scenario, so Issue::nearest_level is out of reach here.)
+    std::size_t nearest_level(double x) const;
   };
   struct TrackInfo {
     std::string id;

@@ -35,16 +35,6 @@ void append_integer(std::string& out, std::uint64_t x) {
   out.append(buffer, result.ptr);
 }
 
-// The level nearest x (values ascending): an agreed value of an options or flag issue is one.
-std::size_t nearest_level(const std::vector<double>& values, double x) {
-  const auto it = std::lower_bound(values.begin(), values.end(), x);
-  if (it == values.begin()) return 0;
-  if (it == values.end()) return values.size() - 1;
-  const auto below = it - 1;
-  return static_cast<std::size_t>((x - *below <= *it - x) ? below - values.begin()
-                                                          : it - values.begin());
-}
-
 bool labelled(const SweepLayout::IssueInfo& issue) {
   return issue.kind == IssueKind::Options || issue.kind == IssueKind::Flag;
 }
@@ -171,7 +161,7 @@ void append_runs_csv_row(std::string& out, const SweepLayout& layout, std::uint6
       if (!agreed) continue;
       const auto& issue = layout.tracks[t].issues[k];
       if (labelled(issue))
-        out += quoted(issue.level_names[nearest_level(issue.level_values, track.deal.values[k])]);
+        out += quoted(issue.level_names[issue.nearest_level(track.deal.values[k])]);
       else
         append_number(out, track.deal.values[k]);
     }

@@ -17,16 +17,6 @@ constexpr int kPayoffBins = 400;
 const std::pair<const char*, double> kQuantiles[] = {
     {"p05", 0.05}, {"p25", 0.25}, {"p50", 0.5}, {"p75", 0.75}, {"p95", 0.95}};
 
-// The level whose value is nearest to x (values ascending); deals on the grid hit it exactly.
-std::size_t nearest_level(const std::vector<double>& values, double x) {
-  const auto it = std::lower_bound(values.begin(), values.end(), x);
-  if (it == values.begin()) return 0;
-  if (it == values.end()) return values.size() - 1;
-  const auto below = it - 1;
-  return static_cast<std::size_t>((x - *below <= *it - x) ? below - values.begin()
-                                                          : it - values.begin());
-}
-
 // The q-quantile of a discrete distribution given by counts per level: the smallest level whose
 // cumulative count reaches q of the total. Exact, unlike a histogram's interpolation.
 nlohmann::json level_quantile(const Categorical& levels, const std::vector<double>& values,
@@ -143,7 +133,7 @@ void SweepStatistics::add(std::uint64_t run, const double* drawn, const RunResul
       const auto& issue = l.tracks[t].issues[k];
       IssueStats& is = stats.issues[k];
       const double value = track.deal.values[k];
-      is.levels.add(nearest_level(issue.level_values, value));
+      is.levels.add(issue.nearest_level(value));
       if (issue.kind == IssueKind::Quantity || issue.kind == IssueKind::Share) is.values.add(value);
       if (issue.kind == IssueKind::Share) is.histogram.add(value);
     }
