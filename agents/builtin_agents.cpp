@@ -1,10 +1,12 @@
 #include "agents/builtin_agents.hpp"
 
+#include "agents/attrition_equilibrium.hpp"
 #include "agents/bayesian.hpp"
 #include "agents/hardliner.hpp"
 #include "agents/micro.hpp"
 #include "agents/random_agent.hpp"
 #include "agents/rubinstein.hpp"
+#include "agents/screening_equilibrium.hpp"
 #include "agents/time_dependent.hpp"
 #include "agents/tit_for_tat.hpp"
 #include "agents/war_equilibrium.hpp"
@@ -25,6 +27,8 @@ void register_builtin_agents(AgentRegistry& registry) {
   registry.add(random_model());
   registry.add(bayesian_model());
   registry.add(war_equilibrium_model());
+  registry.add(attrition_equilibrium_model());
+  registry.add(screening_equilibrium_model());
 }
 
 const AgentRegistry& builtin_agents() {

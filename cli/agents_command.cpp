@@ -2,9 +2,9 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include "agents/builtin_agents.hpp"
 #include "cli/commands.hpp"
 #include "engine/format.hpp"
+#include "play/program_party.hpp"
 
 namespace parley::cli {
 
@@ -15,11 +15,13 @@ std::string requirements_text(const ModelRequirements& r) {
   if (r.complete_information) add("complete information");
   if (r.single_share_issue) add("a single share issue per track");
   if (r.bilateral) add("two parties");
+  if (r.attrition) add("the war of attrition");
+  if (r.opener_proposes) add("the opener making every offer");
   return text;
 }
 
 int list_agents(const std::string& format) {
-  const AgentRegistry& registry = builtin_agents();
+  const AgentRegistry& registry = agents_with_programs();
   if (format == "json") {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
     for (const AgentModel* m : registry.models()) {

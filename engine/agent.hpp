@@ -31,6 +31,8 @@ struct AgentSetup {
   int believed_deadline = 0;
   double breakdown_probability = 0.0;
   bool walk_away_allowed = false;
+  bool opener_always_proposes = false;  // ProtocolSpec::opener_always_proposes
+  bool tie_coin = false;                // the war of attrition's tie rule (ProtocolSpec::tie_coin)
   bool complete_information = false;
   // Per party: their public preferences and reservation for this track (complete
   // information only; otherwise only this party's entry is set).
@@ -39,6 +41,8 @@ struct AgentSetup {
   // Every parameter of the model, defaults filled in; owned by the simulator, which may vary
   // the values from run to run without copying.
   const std::map<std::string, double>* params = nullptr;
+  // The party's agent as the scenario states it (model "program" reads its command here).
+  const AgentSpec* agent = nullptr;
   RandomStream* rng = nullptr;  // the agent's own stream for this run
   // The run's world (docs/world.md), updated every round; null when the scenario has none.
   // `world->battlefield` is public; `world->parties[q]` for another party q may be read only

@@ -25,6 +25,8 @@ struct ModelRequirements {
   bool complete_information = false;  // reads other parties' public preferences
   bool single_share_issue = false;    // plays on a track holding exactly one share issue
   bool bilateral = false;             // needs exactly two parties
+  bool attrition = false;             // plays only the war of attrition (protocol kind attrition)
+  bool opener_proposes = false;       // needs the opener to make every offer (protocol proposer)
 };
 
 // An agent model registered by name (OpenSpiel's registry shape, docs/architecture.md).

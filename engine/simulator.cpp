@@ -89,6 +89,8 @@ RunResult Simulator::run(std::uint64_t seed, std::uint64_t run_index, RunState& 
       setup.believed_deadline = believed.empty() ? 0 : believed[static_cast<std::size_t>(t)];
       setup.breakdown_probability = rules.breakdown_probability;
       setup.walk_away_allowed = rules.walk_away;
+      setup.opener_always_proposes = rules.opener_always_proposes;
+      setup.tie_coin = rules.tie_coin;
       setup.complete_information = rules.complete_information;
       setup.public_preferences.assign(n_parties, nullptr);
       setup.public_reservation.assign(n_parties, 0.0);
@@ -98,6 +100,7 @@ RunResult Simulator::run(std::uint64_t seed, std::uint64_t run_index, RunState& 
         setup.public_reservation[q] = state.preferences[q].reservation[t];
       }
       setup.params = &state.agent_params[p];
+      setup.agent = &s.parties[p].agent;
       setup.rng = &streams.back();
       setup.world = world_steps ? &state.world : nullptr;
       const auto& war = s.world.war_tracks;

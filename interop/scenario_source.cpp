@@ -8,8 +8,9 @@
 namespace parley {
 
 ScenarioPtr load_scenario_or_genius_folder(const std::string& path, const AgentRegistry& registry,
-                                           const GeniusImportOptions& options) {
-  if (!std::filesystem::is_directory(path)) return load_scenario(path, registry);
+                                           const GeniusImportOptions& options,
+                                           const LoadOptions& load) {
+  if (!std::filesystem::is_directory(path)) return load_scenario(path, registry, load);
   const GeniusFolder folder = scan_genius_folder(path);
   const auto scenario = import_genius(folder.domain, folder.profiles, options);
   // Messages about the imported text (an unknown agent model, say) name the folder.

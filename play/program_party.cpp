@@ -8,9 +8,12 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <iostream>
 #include <nlohmann/json.hpp>
+
+#include "agents/builtin_agents.hpp"
 
 extern char** environ;
 
@@ -212,6 +215,30 @@ Response ProgramSource::respond(const PartyView& view) {
        (view.setup->walk_away_allowed ? " or \"walk_away\"" : "") + ", got '" +
        answer.substr(0, 200) + "'");
   return gone;
+}
+
+AgentModel scenario_program_model() {
+  AgentModel model = external_agent_model(
+      "program", "a party played by another program over JSON lines (docs/python.md)",
+      [](const AgentSetup& setup) -> std::shared_ptr<DecisionSource> {
+        ProgramOptions options;
+        if (setup.agent) options.command = setup.agent->command;
+        options.time_limit = std::chrono::milliseconds(
+            static_cast<std::int64_t>(std::llround(setup.param("time_limit") * 1000.0)));
+        return std::make_shared<ProgramSource>(setup, std::move(options));
+      });
+  model.params = {{"time_limit", 5.0, 0.001, 3600.0,
+                   "seconds the program may take per move (and to answer the start line)", false}};
+  return model;
+}
+
+const AgentRegistry& agents_with_programs() {
+  static const AgentRegistry registry = [] {
+    AgentRegistry r = builtin_agents();
+    r.add(scenario_program_model());
+    return r;
+  }();
+  return registry;
 }
 
 AgentModel program_agent_model(std::string name, ProgramOptions options) {

@@ -54,4 +54,13 @@ class ProgramSource final : public DecisionSource {
 // The agent model of a program: each (party, track) of each run gets its own process.
 AgentModel program_agent_model(std::string name, ProgramOptions options);
 
+// The agent model "program": a party played by the program its scenario names
+// (AgentSpec::command, from the file's "command" or `--agent ID=program:cmd=...`), with its time
+// limit per move in seconds as the parameter `time_limit`.
+AgentModel scenario_program_model();
+
+// The built-in models and "program": the registry of the front ends that can run programs (the
+// loader still refuses a file naming one unless LoadOptions::allow_programs).
+const AgentRegistry& agents_with_programs();
+
 }  // namespace parley

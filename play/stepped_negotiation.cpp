@@ -92,7 +92,7 @@ SteppedNegotiation::SteppedNegotiation(ScenarioPtr scenario, const AgentRegistry
   auto copy = std::make_shared<Scenario>(*scenario);
   for (int p : played_parties_)
     copy->parties[static_cast<std::size_t>(p)].agent =
-        AgentSpec{played_tracks_.empty() ? kPlayedModel : kMixedModel, {}};
+        AgentSpec{played_tracks_.empty() ? kPlayedModel : kMixedModel, {}, {}};
   simulator_ = std::make_unique<Simulator>(copy, registry_);
   offsets_.push_back(0);
   for (std::size_t t = 0; t < copy->tracks.size(); ++t)

@@ -96,6 +96,13 @@ ScenarioPtr with_agents(const LoadedScenario& loaded, const py::dict& agents) {
                             "' needs complete information (/protocol/information \"complete\")");
     if (needs.bilateral && copy->parties.size() != 2)
       throw py::value_error(where + ": '" + spec.model + "' needs exactly two parties");
+    if (needs.attrition && copy->protocol.kind != ProtocolKind::Attrition)
+      throw py::value_error(where + ": '" + spec.model +
+                            "' plays only the war of attrition (/protocol/kind \"attrition\")");
+    if (needs.opener_proposes && !copy->protocol.opener_always_proposes)
+      throw py::value_error(
+          where + ": '" + spec.model +
+          "' needs the opener to make every offer (/protocol/proposer \"opener\")");
     if (needs.single_share_issue)
       for (const Track& track : copy->tracks)
         if (track.issues.size() != 1 ||
@@ -167,19 +174,22 @@ void bind_engine(py::module_& m) {
 
   m.def(
       "load",
-      [](const std::string& path) {
+      [](const std::string& path, bool allow_programs) {
         auto loaded = std::make_shared<LoadedScenario>();
         loaded->path = path;
         {
           py::gil_scoped_release release;
           if (std::filesystem::is_regular_file(path)) loaded->bytes = file_bytes(path);
-          loaded->scenario = load_scenario_or_genius_folder(path, python_registry());
+          loaded->scenario = load_scenario_or_genius_folder(path, python_registry(), {},
+                                                            LoadOptions{allow_programs});
           loaded->simulator =
               std::make_shared<const Simulator>(loaded->scenario, python_registry());
         }
         return loaded;
       },
-      py::arg("path"), "Read, check and load a scenario file (or a GENIUS folder)");
+      py::arg("path"), py::arg("allow_programs") = false,
+      "Read, check and load a scenario file (or a GENIUS folder); allow_programs lets a party "
+      "be played by the program the file names");
 }
 
 }  // namespace parley::python

@@ -38,12 +38,44 @@ std::vector<std::string> split(const std::string& s, char by) {
   }
 }
 
+// A command line split into words at spaces and tabs; '...' and "..." group words.
+std::vector<std::string> split_command(const std::string& line) {
+  std::vector<std::string> words;
+  std::string word;
+  bool in_word = false;
+  char quote_char = 0;
+  for (const char c : line) {
+    if (quote_char) {
+      if (c == quote_char)
+        quote_char = 0;
+      else
+        word += c;
+    } else if (c == '\'' || c == '"') {
+      quote_char = c;
+      in_word = true;
+    } else if (c == ' ' || c == '\t') {
+      if (in_word) words.push_back(word);
+      word.clear();
+      in_word = false;
+    } else {
+      word += c;
+      in_word = true;
+    }
+  }
+  if (in_word) words.push_back(word);
+  return words;
+}
+
 // Why a model cannot play this scenario by its declared requirements, or "".
 std::string unmet_requirement(const ModelRequirements& needs, const Scenario& s) {
   if (needs.complete_information && !s.protocol.complete_information)
     return "it needs complete information (/protocol/information \"complete\")";
   if (needs.bilateral && s.parties.size() != 2)
     return "it needs exactly two parties, the scenario has " + std::to_string(s.parties.size());
+  if (needs.attrition && s.protocol.kind != ProtocolKind::Attrition)
+    return "it plays only the war of attrition (/protocol/kind \"attrition\")";
+  if (needs.opener_proposes && !s.protocol.opener_always_proposes)
+    return "it needs the opener to make every offer (/protocol/proposer \"opener\")";
   if (needs.single_share_issue)
     for (const Track& track : s.tracks)
       if (track.issues.size() != 1 ||
@@ -71,8 +103,24 @@ AgentOverride parse_agent_override(const std::string& text, const std::string& o
   const std::size_t colon = rest.find(':');
   o.model = trim(rest.substr(0, colon));
   if (o.party.empty() || o.model.empty()) fail(option, kShape, quote(text));
-  if (colon == std::string::npos) return o;
-  for (const std::string& item : split(rest.substr(colon + 1), ',')) {
+  if (colon == std::string::npos) {
+    if (o.model == "program")
+      fail(option, "the program's command: " + o.party + "=program:cmd=python3 agent.py",
+           quote(text));
+    return o;
+  }
+  std::string items = rest.substr(colon + 1);
+  if (o.model == "program") {
+    // Everything after cmd= is the command, whatever it holds.
+    const std::size_t at = items.rfind("cmd=", 0) == 0 ? 0 : items.find(",cmd=");
+    if (at == std::string::npos)
+      fail(option, "the program's command: " + o.party + "=program:cmd=python3 agent.py",
+           quote(text));
+    o.command = split_command(items.substr(at == 0 ? 4 : at + 5));
+    if (o.command.empty()) fail(option, "a command after cmd=", quote(text));
+    items = at == 0 ? std::string() : items.substr(0, at);
+  }
+  for (const std::string& item : items.empty() ? std::vector<std::string>{} : split(items, ',')) {
     const std::size_t at = item.find('=');
     const std::string name = trim(item.substr(0, at));
     const std::string value = at == std::string::npos ? "" : trim(item.substr(at + 1));
@@ -104,6 +152,7 @@ ScenarioPtr apply_agent_overrides(const ScenarioPtr& scenario,
   std::vector<std::string> party_ids;
   for (const Party& p : s.parties) party_ids.push_back(p.id);
   std::vector<bool> done(s.parties.size(), false);
+  bool programs = false;
   for (const AgentOverride& o : overrides) {
     const int k = s.party_index(o.party);
     if (k < 0)
@@ -135,9 +184,11 @@ ScenarioPtr apply_agent_overrides(const ScenarioPtr& scenario,
            "a model that can play " + s.file +
                " (here: " + plain_list(playable_models(s, registry)) + ")",
            quote(o.model) + ": " + why);
-    s.parties[index].agent = AgentSpec{o.model, o.params};
+    s.parties[index].agent = AgentSpec{o.model, o.params, o.command};
+    if (!o.command.empty()) programs = true;
   }
   auto result = std::make_shared<const Scenario>(std::move(s));
+  if (programs) return result;  // a trial would start the programs
   // Some limits are known only when an agent is created (a model that needs piecewise-linear
   // value functions, say): one trial run turns them into bad input rather than a failed run.
   try {

@@ -14,10 +14,14 @@ struct AgentOverride {
   std::string party;  // the party's id
   std::string model;
   std::map<std::string, double> params;  // only those given; the model's defaults fill the rest
-  std::string text;                      // as the user wrote it, for messages and sweep state
+  // Model "program": the program and its arguments (`program:cmd=python3 agent.py`; what follows
+  // cmd= is the command, commas and all, split at spaces outside quotes).
+  std::vector<std::string> command;
+  std::string text;  // as the user wrote it, for messages and sweep state
 };
 
-// Reads one ID=MODEL[:param=value,...]. Throws InputError naming `option` on a malformed text.
+// Reads one ID=MODEL[:param=value,...], or ID=program[:time_limit=S],cmd=COMMAND. Throws
+// InputError naming `option` on a malformed text.
 AgentOverride parse_agent_override(const std::string& text, const std::string& option = "--agent");
 std::vector<AgentOverride> parse_agent_overrides(const std::vector<std::string>& texts,
                                                  const std::string& option = "--agent");

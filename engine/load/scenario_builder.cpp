@@ -66,8 +66,8 @@ std::string a_kind(IssueKind kind) {
 
 class Builder {
  public:
-  Builder(const JsonDocument& document, const AgentRegistry& registry)
-      : doc_(document), registry_(registry) {}
+  Builder(const JsonDocument& document, const AgentRegistry& registry, const LoadOptions& options)
+      : doc_(document), registry_(registry), options_(options) {}
 
   Scenario build() {
     s_.format_version = 1;
@@ -92,6 +92,7 @@ class Builder {
  private:
   const JsonDocument& doc_;
   const AgentRegistry& registry_;
+  LoadOptions options_;
   Scenario s_;
   std::vector<std::string> source_ids_;
   std::vector<std::string> issue_ids_;
@@ -290,6 +291,25 @@ class Builder {
   AgentSpec read_agent(const std::string& p) const {
     AgentSpec spec;
     spec.model = text(p + "/model");
+    if (has(p + "/command")) {
+      if (spec.model != "program")
+        fail_key(p + "/command", "a command only with \"model\": \"program\"",
+                 "\"model\": " + quote(spec.model));
+      for (std::size_t k = 0; k < size(p + "/command"); ++k)
+        spec.command.push_back(text(child_pointer(p + "/command", k)));
+    }
+    if (spec.model == "program") {
+      if (spec.command.empty())
+        fail(p, "a \"command\" (the program and its arguments) for model \"program\"", "none");
+      std::string line;
+      for (const std::string& word : spec.command) line += (line.empty() ? "" : " ") + word;
+      // A scenario file that runs a program is code; it runs only when the user says so.
+      if (!options_.allow_programs)
+        fail(p + "/model",
+             "permission to run the program this party names (parley run, sweep or tournament "
+             "--allow-programs; parley.load(path, allow_programs=True))",
+             "\"program\" running '" + line + "'");
+    }
     const AgentModel* model = registry_.find(spec.model);
     if (!model) {
       const std::vector<std::string> names = registry_.names();
@@ -439,7 +459,28 @@ class Builder {
     const std::string kind = text("/protocol/kind", "alternating");
     protocol.kind = kind == "stacked"       ? ProtocolKind::Stacked
                     : kind == "single-text" ? ProtocolKind::SingleText
+                    : kind == "attrition"   ? ProtocolKind::Attrition
                                             : ProtocolKind::Alternating;
+    if (protocol.kind == ProtocolKind::Attrition && s_.parties.size() != 2)
+      fail("/protocol/kind",
+           "a kind for " + std::to_string(s_.parties.size()) +
+               " parties (the war of attrition is for two)",
+           "\"attrition\"");
+    if (has("/protocol/tie")) {
+      if (protocol.kind != ProtocolKind::Attrition)
+        fail_key("/protocol/tie", "tie only with \"kind\": \"attrition\"",
+                 "\"kind\": " + quote(to_string(protocol.kind)));
+      protocol.tie_coin = text("/protocol/tie") == "coin";
+    }
+    if (has("/protocol/proposer")) {
+      const bool opener = text("/protocol/proposer") == "opener";
+      if (opener && protocol.kind != ProtocolKind::Alternating)
+        fail("/protocol/proposer",
+             "\"turns\" with \"kind\": " + quote(to_string(protocol.kind)) +
+                 " (only alternating offers can leave every offer to the opener)",
+             "\"opener\"");
+      protocol.opener_always_proposes = opener;
+    }
     if (protocol.kind == ProtocolKind::Alternating && s_.parties.size() != 2) {
       const std::string count = std::to_string(s_.parties.size()) + " parties";
       if (has("/protocol/kind"))
@@ -478,6 +519,14 @@ class Builder {
              "a model that plays with " + std::to_string(s_.parties.size()) +
                  " parties, or exactly 2 parties",
              quote(name) + ", which needs exactly two parties");
+      if (needs.attrition && s_.protocol.kind != ProtocolKind::Attrition)
+        fail(p,
+             "a model that plays " + quote(to_string(s_.protocol.kind)) +
+                 ", or /protocol/kind \"attrition\"",
+             quote(name) + ", which plays only the war of attrition");
+      if (needs.opener_proposes && !s_.protocol.opener_always_proposes)
+        fail(p, "a model for offers in turns, or /protocol/proposer \"opener\"",
+             quote(name) + ", which needs the opener to make every offer");
       if (needs.single_share_issue)
         for (const Track& track : s_.tracks) {
           const Issue& first = s_.issues[static_cast<std::size_t>(track.issues[0])];
@@ -495,8 +544,9 @@ class Builder {
 };
 }  // namespace
 
-Scenario build_scenario(const JsonDocument& document, const AgentRegistry& registry) {
-  return Builder(document, registry).build();
+Scenario build_scenario(const JsonDocument& document, const AgentRegistry& registry,
+                        const LoadOptions& options) {
+  return Builder(document, registry, options).build();
 }
 
 }  // namespace parley

@@ -42,19 +42,20 @@ void check_format_version(const JsonDocument& document) {
 }
 }  // namespace
 
-ScenarioPtr load_scenario(const std::string& path, const AgentRegistry& registry) {
-  return load_scenario_text(read_file(path), path, registry);
+ScenarioPtr load_scenario(const std::string& path, const AgentRegistry& registry,
+                          const LoadOptions& options) {
+  return load_scenario_text(read_file(path), path, registry, options);
 }
 
 ScenarioPtr load_scenario_text(const std::string& text, const std::string& name,
-                               const AgentRegistry& registry) {
+                               const AgentRegistry& registry, const LoadOptions& options) {
   const JsonDocument document = JsonDocument::parse(text, name);
   check_format_version(document);
   check_schema(document);
   if (!document.contains("/parties"))
     throw document.error("", "a negotiation scenario with issues, parties and protocol",
                          "only stakeholders (\"actors\"): forecast them with parley forecast");
-  Scenario scenario = build_scenario(document, registry);
+  Scenario scenario = build_scenario(document, registry, options);
   scenario.uncertainty = read_uncertainty(document, scenario, registry);
   scenario.warnings = check_reach(document, scenario);
   return std::make_shared<const Scenario>(std::move(scenario));

@@ -39,7 +39,7 @@ void AlternatingOffers::play_round(TrackRun& run, int round, const ProtocolSpec&
     result.round = round;
     return;
   }
-  run.proposer = responder;
+  run.proposer = rules.opener_always_proposes ? proposer : responder;
 }
 
 }  // namespace parley

@@ -10,6 +10,8 @@ const char* to_string(ProtocolKind kind) {
       return "stacked";
     case ProtocolKind::SingleText:
       return "single-text";
+    case ProtocolKind::Attrition:
+      return "attrition";
   }
   return "?";
 }

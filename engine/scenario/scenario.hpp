@@ -26,6 +26,9 @@ struct Source {
 struct AgentSpec {
   std::string model;
   std::map<std::string, double> params;  // only the ones the file sets; defaults come later
+  // Model "program" only: the program that plays the party and its arguments (a scenario that
+  // names one loads only with permission, LoadOptions::allow_programs).
+  std::vector<std::string> command;
 };
 
 struct Party {
@@ -59,7 +62,7 @@ struct Track {
   TrackLinks links;         // conditions on other tracks (engine/scenario/track_links.hpp)
 };
 
-enum class ProtocolKind { Alternating, Stacked, SingleText };
+enum class ProtocolKind { Alternating, Stacked, SingleText, Attrition };
 const char* to_string(ProtocolKind kind);
 
 // The rules of the rounds (docs/model.md, "Protocol").
@@ -76,6 +79,14 @@ struct ProtocolSpec {
   // is left rather than declare deadlock.
   int mediator = -1;
   bool restart_text = false;
+  // Alternating only: the opener makes every offer (Powell 2004's bargaining while fighting:
+  // the uninformed side proposes, the other accepts or fights on) instead of the parties taking
+  // turns.
+  bool opener_always_proposes = false;
+  // Attrition only (engine/protocols/war_of_attrition.hpp): when both parties quit in the same
+  // round, either nobody wins the prize (the track closes without a deal) or a fair coin of
+  // nature's names the winner.
+  bool tie_coin = false;
 };
 
 struct ScenarioMeta {

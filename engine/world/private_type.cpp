@@ -45,6 +45,7 @@ void compute_view(const Scenario& s, RunState& state, int party, const PartyType
                   TypeView& view) {
   const BattlefieldSpec& b = s.world.battlefield;
   view.probability = type.probability;
+  view.discount = type_discount(s, state, party, type);
   view.up_win_probability = kUnset;
   if (in_war(s, party))
     view.up_win_probability = !is_set(type.win_probability)

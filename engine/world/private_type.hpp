@@ -39,6 +39,8 @@ struct PartyType {
 // worth to its party on each track. Computed at the start of each run from the run's values.
 struct TypeView {
   double probability = 0.0;
+  // The type's discount per round, pressure included: what a round of delay costs it.
+  double discount = 1.0;
   // The chance the battlefield's up party wins a decisive battle were the party of this type
   // (the run's own when the type does not change it); NaN when the party is not at war.
   double up_win_probability = kUnset;

@@ -9,9 +9,20 @@ namespace {
 
 TEST(BuiltinAgents, RegistersEveryBuiltinModel) {
   // Issue 2's models, then issue 4's learning and equilibrium agents.
-  const std::set<std::string> expected = {
-      "time-dependent", "boulware", "linear", "conceder", "hardliner",       "tit-for-tat",
-      "rubinstein",     "zeuthen",  "random", "bayesian", "war-equilibrium", "micro"};
+  const std::set<std::string> expected = {"time-dependent",
+                                          "boulware",
+                                          "linear",
+                                          "conceder",
+                                          "hardliner",
+                                          "tit-for-tat",
+                                          "rubinstein",
+                                          "zeuthen",
+                                          "random",
+                                          "bayesian",
+                                          "war-equilibrium",
+                                          "micro",
+                                          "attrition-equilibrium",
+                                          "screening-equilibrium"};
   const auto names = builtin_agents().names();
   EXPECT_EQ(std::set<std::string>(names.begin(), names.end()), expected);
 }
