@@ -2,7 +2,6 @@
 #include <memory>
 #include <optional>
 
-#include "agents/builtin_agents.hpp"
 #include "analysis/report/output_file.hpp"
 #include "analysis/report/run_report.hpp"
 #include "analysis/report/trace_writer.hpp"
@@ -12,6 +11,7 @@
 #include "engine/load/scenario_loader.hpp"
 #include "engine/simulator.hpp"
 #include "interop/scenario_source.hpp"
+#include "play/program_party.hpp"
 
 namespace parley::cli {
 
@@ -23,12 +23,14 @@ struct RunOptions {
   std::string format = "text";
   std::vector<std::string> agents;  // --agent ID=MODEL[:param=value,...]
   bool strict = false;
+  bool allow_programs = false;
 };
 
 int run(const RunOptions& options) {
-  const AgentRegistry& registry = builtin_agents();
+  const AgentRegistry& registry = agents_with_programs();
   const auto overrides = parse_agent_overrides(options.agents);
-  const ScenarioPtr scenario = load_scenario_or_genius_folder(options.file, registry);
+  const ScenarioPtr scenario = load_scenario_or_genius_folder(options.file, registry, {},
+                                                              LoadOptions{options.allow_programs});
   if (report_warnings(*scenario, options.strict, std::cerr)) return 2;
   const Simulator simulator(apply_agent_overrides(scenario, overrides, registry), registry);
 
@@ -62,10 +64,8 @@ void add_run_command(CLI::App& app, Action& action) {
   cmd->add_option("--format", options->format, "Report as readable text or as JSON")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
-  cmd->add_option("--agent", options->agents,
-                  "Play party ID with another agent model: ID=MODEL[:param=value,...], e.g. "
-                  "UA=conceder or RU=boulware:e=0.05; repeatable, one per party; "
-                  "replaces the file's model and parameters for that party (`parley agents`)");
+  cmd->add_option("--agent", options->agents, kAgentHelp);
+  cmd->add_flag("--allow-programs", options->allow_programs, kAllowProgramsHelp);
   cmd->add_flag("--strict", options->strict, kStrictHelp);
   cmd->footer(
       "A scenario with a history block also gets a History section (JSON: \"history\"): each\n"
@@ -75,7 +75,8 @@ void add_run_command(CLI::App& app, Action& action) {
       "  parley run scenarios/textbook/rubinstein-0.9-0.9.json --format json\n"
       "  parley run scenarios/istanbul-2025-06.json --agent RU=hardliner --agent "
       "UA=boulware:e=0.1\n"
-      "  parley run path/to/GENIUS/Laptop/");
+      "  parley run path/to/GENIUS/Laptop/\n"
+      "  parley run scenarios/istanbul-2025-06.json --agent UA=program:cmd=python3 my_agent.py");
   cmd->callback([options, &action] { action = [options] { return run(*options); }; });
 }
 

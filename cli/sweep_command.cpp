@@ -22,6 +22,7 @@
 #include "engine/random/sampling_design.hpp"
 #include "engine/scenario/parameter_slot.hpp"
 #include "engine/simulator.hpp"
+#include "play/program_party.hpp"
 #include "sweep/files.hpp"
 #include "sweep/folder_lock.hpp"
 #include "sweep/identity.hpp"
@@ -47,7 +48,8 @@ struct SweepCommandOptions {
   std::string design;
   std::string levels;
   bool only_vary = false;
-  std::vector<std::string> agents;      // --agent ID=MODEL[:param=value,...]
+  std::vector<std::string> agents;  // --agent ID=MODEL[:param=value,...]
+  bool allow_programs = false;
   std::string checkpoint;               // seconds between durable checkpoints
   std::uint64_t checkpoint_ms = 0;      // hidden: tests of kills, in milliseconds
   std::uint64_t stop_after_blocks = 0;  // hidden: tests of --resume
@@ -152,7 +154,7 @@ UncertaintySpec spec_from_identity(const nlohmann::json& identity, const std::st
 int sweep(const SweepCommandOptions& options) {
   // From the start: a Ctrl-C while the scenario loads stops the sweep before its first block.
   StopOnInterrupt interrupt;
-  const AgentRegistry& registry = builtin_agents();
+  const AgentRegistry& registry = agents_with_programs();
   const bool resuming = !options.resume.empty();
   std::optional<std::uint64_t> seed_given;
   if (!options.seed.empty())
@@ -231,8 +233,9 @@ int sweep(const SweepCommandOptions& options) {
   if (resuming && previous->identity.contains("agents"))
     agent_texts = previous->identity.at("agents").get<std::vector<std::string>>();
   const std::vector<AgentOverride> agents = parse_agent_overrides(agent_texts);
-  const ScenarioPtr scenario =
-      apply_agent_overrides(load_scenario_text(bytes, path, registry), agents, registry);
+  const ScenarioPtr scenario = apply_agent_overrides(
+      load_scenario_text(bytes, path, registry, LoadOptions{options.allow_programs}), agents,
+      registry);
   const Simulator simulator(scenario, registry);
 
   UncertaintySpec spec;
@@ -384,10 +387,8 @@ void add_sweep_command(CLI::App& app, Action& action) {
                   "monte-carlo (default), latin-hypercube or grid (1-3 varying parameters)");
   cmd->add_option("--levels", options->levels,
                   "Grid design: levels per continuous parameter (default 5)");
-  cmd->add_option("--agent", options->agents,
-                  "Play party ID with another agent model: ID=MODEL[:param=value,...], e.g. "
-                  "UA=conceder or RU=boulware:e=0.05; repeatable, one per party; replaces the "
-                  "file's model and parameters for that party (`parley agents`)");
+  cmd->add_option("--agent", options->agents, kAgentHelp);
+  cmd->add_flag("--allow-programs", options->allow_programs, kAllowProgramsHelp);
   cmd->add_option("--checkpoint", options->checkpoint,
                   "Seconds between durable checkpoints of the finished blocks, 1 to " +
                       std::to_string(kMaxCheckpointSeconds) + " (default " +

@@ -5,10 +5,10 @@
 #include <optional>
 #include <thread>
 
-#include "agents/builtin_agents.hpp"
 #include "analysis/report/output_file.hpp"
 #include "cli/commands.hpp"
 #include "interop/scenario_source.hpp"
+#include "play/program_party.hpp"
 #include "sweep/tournament.hpp"
 
 namespace parley::cli {
@@ -22,6 +22,7 @@ struct TournamentCommandOptions {
   int threads = 0;
   std::string format = "text";
   std::string out;
+  bool allow_programs = false;
 };
 
 // "boulware:e=0.1,floor=0.2,conceder" -> {"boulware:e=0.1,floor=0.2", "conceder"}: a piece
@@ -48,10 +49,11 @@ std::vector<std::string> split_models(const std::vector<std::string>& lists) {
 }
 
 int tournament(const TournamentCommandOptions& options) {
-  const AgentRegistry& registry = builtin_agents();
+  const AgentRegistry& registry = agents_with_programs();
   std::vector<ScenarioPtr> scenarios;
   for (const std::string& file : options.files)
-    scenarios.push_back(load_scenario_or_genius_folder(file, registry));
+    scenarios.push_back(
+        load_scenario_or_genius_folder(file, registry, {}, LoadOptions{options.allow_programs}));
   TournamentOptions run;
   run.models = split_models(options.models);
   run.seeds = options.seeds;
@@ -90,6 +92,7 @@ void add_tournament_command(CLI::App& app, Action& action) {
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
   cmd->add_option("--out", options->out, "Write the report to this file (all or nothing)");
+  cmd->add_flag("--allow-programs", options->allow_programs, kAllowProgramsHelp);
   cmd->footer(
       "A pairing gives each party of a scenario one of the models; every pairing is played\n"
       "with seeds 1..N. Models are ranked by mean utility of the party they play, then by\n"

@@ -1,11 +1,11 @@
 #include <iostream>
 #include <memory>
 
-#include "agents/builtin_agents.hpp"
 #include "cli/commands.hpp"
 #include "cli/warnings.hpp"
 #include "engine/load/scenario_loader.hpp"
 #include "engine/scenario/outcome_space.hpp"
+#include "play/program_party.hpp"
 
 namespace parley::cli {
 
@@ -18,7 +18,9 @@ int validate(const std::string& file, bool strict) {
               << (f.table.dimensions.size() == 1 ? " dimension" : " dimensions") << "\n";
     return 0;
   }
-  const ScenarioPtr scenario = load_scenario(file, builtin_agents());
+  // Checking runs nothing, so a file naming programs is valid here; running it needs
+  // --allow-programs.
+  const ScenarioPtr scenario = load_scenario(file, agents_with_programs(), LoadOptions{true});
   if (report_warnings(*scenario, strict, std::cerr)) return 2;
   std::cout << file << ": valid scenario \"" << scenario->meta.name
             << "\": " << scenario->parties.size() << " parties, " << scenario->issues.size()

@@ -5,6 +5,7 @@
 
 #include "agents/builtin_agents.hpp"
 #include "engine/external_agent.hpp"
+#include "play/program_party.hpp"
 #include "python/bindings.hpp"
 #include "python/observation.hpp"
 
@@ -77,7 +78,9 @@ py::dict setup_info(const AgentSetup& setup) {
 }  // namespace
 
 AgentRegistry& python_registry() {
-  static AgentRegistry registry = builtin_agents();
+  // The built-in models and "program" (a scenario file's program, loaded only with
+  // allow_programs), then whatever Python registers.
+  static AgentRegistry registry = agents_with_programs();
   return registry;
 }
 
@@ -103,6 +106,8 @@ void bind_agents(py::module_& m) {
       "register_agent",
       [](const std::string& name, py::object factory, const std::string& summary) {
         if (name.empty()) throw py::value_error("an agent model needs a name");
+        if (name == "program")
+          throw py::value_error("'program' is the model of a scenario file's program");
         if (const AgentModel* existing = python_registry().find(name);
             existing && builtin_agents().find(name))
           throw py::value_error("'" + name + "' is a built-in agent model");

@@ -14,6 +14,7 @@
 #include "sweep/runner.hpp"
 #include "sweep/runs_csv.hpp"
 #include "sweep/state.hpp"
+#include "sweep/tournament.hpp"
 
 namespace parley::python {
 
@@ -97,6 +98,29 @@ void bind_sweep(py::module_& m) {
       py::arg("vary") = std::map<std::string, std::string>(), py::arg("only_vary") = false,
       py::arg("agents") = py::dict(),
       "summary.json's text and the runs CSV of `parley sweep --runs-csv`");
+
+  m.def(
+      "tournament_text",
+      [](const std::vector<std::shared_ptr<LoadedScenario>>& loaded,
+         const std::vector<std::string>& models, std::uint64_t seeds, int threads, bool as_json) {
+        std::vector<ScenarioPtr> scenarios;
+        for (const auto& l : loaded) scenarios.push_back(l->scenario);
+        TournamentOptions options;
+        options.models = models;
+        options.seeds = seeds;
+        options.threads = threads > 0
+                              ? threads
+                              : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+        // Python agents take the GIL for each decision; the tournament itself runs without it.
+        py::gil_scoped_release release;
+        const TournamentResult result = run_tournament(scenarios, options, python_registry());
+        return as_json ? tournament_json(result, options).dump(2) + "\n"
+                       : tournament_text(result, options);
+      },
+      py::arg("scenarios"), py::arg("models"), py::arg("seeds") = 10, py::arg("threads") = 0,
+      py::arg("as_json") = true,
+      "`parley tournament --format json` (or its text) over loaded scenarios, with the models "
+      "registered from Python among the built-in ones");
 }
 
 }  // namespace parley::python

@@ -93,11 +93,12 @@ class Scenario:
         return f"<parley.Scenario {self.name!r}: {', '.join(self.parties)}; tracks {', '.join(self.tracks)}>"
 
 
-def load(path):
+def load(path, allow_programs=False):
     """Read, check and load a scenario file (or a GENIUS folder). Bad input raises
     parley.InputError with the CLI's message (file:line:column, JSON pointer, expected, found)
-    and those parts as attributes."""
-    return Scenario(_core.load(str(path)))
+    and those parts as attributes. A file whose party is played by a program (agent model
+    "program" with a command) loads only with allow_programs=True: it runs that command."""
+    return Scenario(_core.load(str(path), bool(allow_programs)))
 
 
 def analyze(scenario):
@@ -149,3 +150,16 @@ def register_program(name, command, time_limit=5.0):
 
 
 __all__ += ["register_program"]
+
+
+def tournament(scenarios, models, seeds=10, threads=0):
+    """Play every model in every role of every scenario over seeds 1..`seeds` and rank the
+    models, as `parley tournament` does (docs/cli.md). `scenarios` are parley.Scenario objects
+    or paths; `models` are model texts as --models takes them ("boulware:e=0.1"), including
+    models registered from Python (register_agent, register_program). Returns the report of
+    `parley tournament --format json` as a dict; the result does not depend on `threads`."""
+    loaded = [s._core if isinstance(s, Scenario) else _core.load(str(s), False) for s in scenarios]
+    return json.loads(_core.tournament_text(loaded, list(models), int(seeds), int(threads), True))
+
+
+__all__ += ["tournament"]

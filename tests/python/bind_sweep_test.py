@@ -49,3 +49,40 @@ def test_a_bad_distribution_is_an_input_error():
         assert e.pointer == "/protocol/breakdown_probability"
     else:
         raise AssertionError("no error")
+
+
+# parley.tournament: Python agents play beside the built-in ones, as `parley tournament` plays.
+class PyHardliner(parley.Agent):
+    """parley's hardliner in Python: its best outcome (the first, on ties), only its best."""
+
+    def __init__(self, info):
+        super().__init__(info)
+        utilities = list(info["utilities"])
+        self.best_utility = max(utilities)
+        self.best = utilities.index(self.best_utility)
+
+    def propose(self, observation):
+        return self.best
+
+    def respond(self, observation):
+        return observation["offer_utility"] >= self.best_utility
+
+
+def test_tournament_gives_the_cli_report():
+    cli_report = json.loads(cli("tournament", PATH, "--models", "boulware,hardliner", "--seeds", "2",
+                                "--threads", "2", "--format", "json").stdout)
+    assert parley.tournament([PATH], ["boulware", "hardliner"], seeds=2, threads=2) == cli_report
+
+
+def test_a_python_agent_plays_in_a_tournament_as_its_builtin_twin():
+    parley.register_agent("py-hardliner", PyHardliner, "the hardliner, in Python")
+    s = parley.load(PATH)
+    python = parley.tournament([s], ["py-hardliner", "boulware"], seeds=2, threads=2)
+    builtin = parley.tournament([s], ["hardliner", "boulware"], seeds=2, threads=1)
+    assert python["games"] == builtin["games"] > 0
+    for a, b in zip(python["ranking"], builtin["ranking"]):
+        assert a["model"] == {"hardliner": "py-hardliner"}.get(b["model"], b["model"])
+        assert a["utility"] == b["utility"]
+        assert a["agreement"] == b["agreement"]
+    one_thread = parley.tournament([s], ["py-hardliner", "boulware"], seeds=2, threads=1)
+    assert one_thread == python
