@@ -92,3 +92,18 @@ def test_agent_models_list_the_registry():
     names = [m["name"] for m in parley.agent_models()]
     assert "hardliner" in names and "rubinstein" in names
     assert names == sorted(names)
+
+
+# A scenario file that names a program runs a command: parley.load refuses it without consent.
+def test_a_file_naming_a_program_loads_only_when_allowed():
+    path = "tests/data/agents/program-party.json"
+    try:
+        parley.load(path)
+    except parley.InputError as e:
+        assert e.pointer == "/parties/1/agent/model"
+        assert "allow_programs=True" in str(e) and "hardliner.py" in str(e)
+    else:
+        raise AssertionError("loaded without allow_programs")
+    played = parley.load(path, allow_programs=True).run(seed=4)
+    builtin = parley.load("tests/data/agents/two-party.json").run(seed=4)
+    assert played.tracks == builtin.tracks
