@@ -219,7 +219,7 @@ std::vector<ParamSpec> family_params(std::vector<ParamSpec> params) {
                     true});
   params.push_back({"negmas_clock", 0.0, 0.0, 1.0,
                     "1: NegMAS's relative time (round + 1) / (T + 1); 0: round / (T - 1)", true});
-  params.push_back({"band", 0.0, 0.0, 1.0,
+  params.push_back({"band", 0.05, 0.0, 1.0,
                     "offer, among outcomes within this much own utility above the target, the one "
                     "a frequency model of the opponent's offers rates best (0: the cheapest at or "
                     "above the target)",
