@@ -116,53 +116,55 @@ TEST(GeniusParity, TimeDependentAgentsOfferAsGeniusOnEveryAnacDomain) {
   int domains = 0;
   for (const auto& entry : fs::directory_iterator(kShared)) {
     if (!entry.is_directory()) continue;
-    GeniusFolder folder;
-    nlohmann::ordered_json imported;
-    GeniusImportOptions options;
-    const int rounds = 30;
-    options.deadline_rounds = rounds;
-    options.agents.models = {"time-dependent"};
-    try {
-      folder = scan_genius_folder(entry.path().string());
-      folder.profiles.resize(2);  // a bilateral session of the first two profiles
-      imported = import_genius(folder.domain, folder.profiles, options);
-    } catch (const InputError& error) {
-      std::cout << "[ skipped  ] " << entry.path().filename().string()
-                << ": parley refuses it: " << error.what() << "\n";
-      continue;
-    }
-    ++domains;
-    EXPECT_EQ(imported["protocol"]["deadline_rounds"], 2 * rounds - 1);
-    for (const double ea : {0.2, 1.0, 2.0})
-      for (const double eb : {0.2, 1.0, 2.0}) {
-        nlohmann::ordered_json scenario = imported;
-        scenario["parties"][0]["agent"]["params"]["e"] = ea;
-        scenario["parties"][1]["agent"]["params"]["e"] = eb;
-        ASSERT_EQ(scenario["parties"][0]["agent"]["params"]["genius"], 1);
-        const Simulator simulator(load_scenario_text(scenario.dump(), "parity", builtin_agents()),
-                                  builtin_agents());
-        test::RecordingTrace trace;
-        const RunResult result = simulator.run(1, 0, &trace);
-        const OutcomeSpace& space = simulator.space(0);
-        const ReferenceAgent a(space.utilities(0),
-                               simulator.scenario().parties[0].preferences.reservation[0], ea);
-        const ReferenceAgent b(space.utilities(1),
-                               simulator.scenario().parties[1].preferences.reservation[0], eb);
-        const Session expected =
-            genius_session(a, b, space.utilities(0), space.utilities(1), rounds);
-        const std::string where =
-            entry.path().filename().string() + ", e = " + param_text(ea) + " vs " + param_text(eb);
-        std::vector<std::int64_t> offers;
-        for (const Move& m : trace.offers()) offers.push_back(m.deal.outcome);
-        // GENIUS's last offer (of its round R) can never be answered; parley stops before it.
-        std::vector<std::int64_t> answerable = expected.offers;
-        if (!expected.agreed && !answerable.empty()) answerable.pop_back();
-        EXPECT_EQ(offers, answerable) << where;
-        EXPECT_EQ(result.tracks[0].status == TrackStatus::Agreed, expected.agreed) << where;
-        if (expected.agreed) {
-          EXPECT_EQ(result.tracks[0].deal.outcome, expected.deal) << where;
-        }
+    for (const int rounds : {10, 30}) {
+      GeniusFolder folder;
+      nlohmann::ordered_json imported;
+      GeniusImportOptions options;
+      options.deadline_rounds = rounds;
+      options.agents.models = {"time-dependent"};
+      try {
+        folder = scan_genius_folder(entry.path().string());
+        folder.profiles.resize(2);  // a bilateral session of the first two profiles
+        imported = import_genius(folder.domain, folder.profiles, options);
+      } catch (const InputError& error) {
+        std::cout << "[ skipped  ] " << entry.path().filename().string()
+                  << ": parley refuses it: " << error.what() << "\n";
+        continue;
       }
+      if (rounds == 30) ++domains;
+      EXPECT_EQ(imported["protocol"]["deadline_rounds"], 2 * rounds - 1);
+      for (const double ea : {0.2, 1.0, 2.0})
+        for (const double eb : {0.2, 1.0, 2.0}) {
+          nlohmann::ordered_json scenario = imported;
+          scenario["parties"][0]["agent"]["params"]["e"] = ea;
+          scenario["parties"][1]["agent"]["params"]["e"] = eb;
+          ASSERT_EQ(scenario["parties"][0]["agent"]["params"]["genius"], 1);
+          const Simulator simulator(load_scenario_text(scenario.dump(), "parity", builtin_agents()),
+                                    builtin_agents());
+          test::RecordingTrace trace;
+          const RunResult result = simulator.run(1, 0, &trace);
+          const OutcomeSpace& space = simulator.space(0);
+          const ReferenceAgent a(space.utilities(0),
+                                 simulator.scenario().parties[0].preferences.reservation[0], ea);
+          const ReferenceAgent b(space.utilities(1),
+                                 simulator.scenario().parties[1].preferences.reservation[0], eb);
+          const Session expected =
+              genius_session(a, b, space.utilities(0), space.utilities(1), rounds);
+          const std::string where = entry.path().filename().string() +
+                                    ", R = " + std::to_string(rounds) + ", e = " + param_text(ea) +
+                                    " vs " + param_text(eb);
+          std::vector<std::int64_t> offers;
+          for (const Move& m : trace.offers()) offers.push_back(m.deal.outcome);
+          // GENIUS's last offer (of its round R) can never be answered; parley stops before it.
+          std::vector<std::int64_t> answerable = expected.offers;
+          if (!expected.agreed && !answerable.empty()) answerable.pop_back();
+          EXPECT_EQ(offers, answerable) << where;
+          EXPECT_EQ(result.tracks[0].status == TrackStatus::Agreed, expected.agreed) << where;
+          if (expected.agreed) {
+            EXPECT_EQ(result.tracks[0].deal.outcome, expected.deal) << where;
+          }
+        }
+    }
   }
   EXPECT_GE(domains, 2) << "Laptop and EnglandZimbabwe at least";
 }
