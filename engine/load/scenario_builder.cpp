@@ -312,7 +312,9 @@ class Builder {
     }
     const AgentModel* model = registry_.find(spec.model);
     if (!model) {
-      const std::vector<std::string> names = registry_.names();
+      // "program" is not picked by name alone (it needs a command): not offered here.
+      std::vector<std::string> names = registry_.names();
+      names.erase(std::remove(names.begin(), names.end(), "program"), names.end());
       fail(p + "/model",
            "a registered agent model " + (names.empty() ? std::string("(none are registered)")
                                                         : "(known: " + plain_list(names) + ")"),

@@ -48,7 +48,8 @@ TEST(TournamentCommand, RanksModelsWithIntervalsInTextAndJson) {
 TEST(TournamentCommand, BadModelsExitTwo) {
   const auto r = run_parley("tournament " + kFiles + " --models bolware", true);
   EXPECT_EQ(r.status, 2);
-  EXPECT_NE(r.out.find("known: bayesian, boulware"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("known: attrition-equilibrium, bayesian, boulware"), std::string::npos)
+      << r.out;
   EXPECT_EQ(run_parley("tournament " + kFiles).status, 2);  // --models is required
   EXPECT_NE(run_parley("tournament --help").out.find("Example"), std::string::npos);
 }

@@ -66,7 +66,8 @@ TEST(AgentOverride, BadPartyModelOrParameterListsWhatIsValid) {
   };
   EXPECT_NE(message("XX=boulware").find("known: RU, UA"), std::string::npos);
   const std::string model = message("UA=bolware");
-  EXPECT_NE(model.find("known: bayesian, boulware"), std::string::npos) << model;
+  EXPECT_NE(model.find("known: attrition-equilibrium, bayesian, boulware"), std::string::npos)
+      << model;
   EXPECT_NE(model.find("did you mean \"boulware\""), std::string::npos) << model;
   const std::string param = message("UA=boulware:k=2");
   EXPECT_NE(param.find("e in [0, 1]"), std::string::npos) << param;
