@@ -259,6 +259,19 @@ std::optional<DistributionProblem> check(const Distribution& d) {
       break;
     }
   }
+  // Parameters each finite may still give values that are not (a beta with alpha 1e15, a
+  // uniform whose ends are 1e308 apart): the sweep would draw NaN. Name the largest field.
+  for (const double u : {1e-9, 0.25, 0.5, 0.75, 1 - 1e-9}) {
+    if (finite(quantile(d, u))) continue;
+    std::string largest;
+    for (const std::string& field : distribution_fields(d.kind))
+      if (largest.empty() || std::abs(d.get(field)) > std::abs(d.get(largest))) largest = field;
+    if (largest.empty()) largest = "values";
+    return DistributionProblem{largest,
+                               "parameters for which the distribution's values are finite "
+                               "numbers (this one is too large)",
+                               largest == "values" ? "values" : number_text(d.get(largest))};
+  }
   return std::nullopt;
 }
 
