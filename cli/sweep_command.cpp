@@ -347,6 +347,7 @@ int sweep(const SweepCommandOptions& options) {
   for (const auto& recorder : recorders) state.statistics->merge(recorder->statistics());
   for (std::size_t k = 0; k < progress.completed; ++k)
     state.done.add(run_options.blocks[k], run_options.blocks[k] + 1);
+  if (csv) csv->flush_to_disk();  // the rows before the state that counts them done
   write_sweep_directory(out, state);
   if (csv) {
     csv->commit();

@@ -258,8 +258,9 @@ TEST(NumericExtremes, EveryNumericFieldIsRefusedOrHandledThroughEveryCommand) {
             << r.out.substr(0, 2000);
         EXPECT_FALSE(shows_non_number(r.out)) << what << ": " << name << "\n"
                                               << r.out.substr(0, 4000);
-        if (r.status == 2)
+        if (r.status == 2) {
           EXPECT_NE(r.out.find("error"), std::string::npos) << what << ": " << name << r.out;
+        }
       }
       const std::string summary = testing::read_file((dir / "sweep" / "summary.json").string());
       EXPECT_FALSE(shows_non_number(summary)) << what << ": summary.json";
