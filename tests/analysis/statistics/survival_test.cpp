@@ -82,8 +82,9 @@ TEST(SurvivalCurve, MergeIsExactAndJsonRoundTrips) {
   EXPECT_EQ(testing::merged_in_random_order<SurvivalCurve>(2000, 9, 4, make, feed), reference);
   const SurvivalCurve curve = hand_example();
   EXPECT_EQ(nlohmann::json::parse(nlohmann::json(curve).dump()).get<SurvivalCurve>(), curve);
-  // Trailing empty rounds in a shard written elsewhere read back canonical.
+  // Empty rounds in a shard written elsewhere read back canonical.
   nlohmann::json padded = nlohmann::json(curve);
+  padded["rounds"].push_back(1000);
   padded["events"].push_back(0);
   padded["censored"].push_back(0);
   EXPECT_EQ(padded.get<SurvivalCurve>(), curve);
