@@ -333,8 +333,8 @@ std::string temp_folder(const std::string& name) {
 // schema's uniqueItems, and a search of the domain's list per evaluation) and hung.
 TEST(GeniusImport, ADiscreteIssueOfAHundredThousandItemsImportsInLinearTime) {
   const std::string folder = temp_folder("100k");
-  const auto files =
-      write_discrete_domain(folder, {100'000}, [](int j) { return "v" + std::to_string(j); });
+  const auto files = write_discrete_domain(
+      folder, {100'000}, [](int j) { return std::string("v").append(std::to_string(j)); });
   const auto start = std::chrono::steady_clock::now();
   GeniusOrigins origins;
   const ScenarioPtr s =
@@ -355,8 +355,9 @@ TEST(GeniusImport, LoaderErrorsNameTheXmlFileLineAndElement) {
     // An item's value over the string limit: refused where the item is written.
     const std::string folder = temp_folder("long");
     const std::string long_value(70'000, 'x');
-    const auto files = write_discrete_domain(
-        folder, {3}, [&](int j) { return j == 1 ? long_value : "v" + std::to_string(j); });
+    const auto files = write_discrete_domain(folder, {3}, [&](int j) {
+      return j == 1 ? long_value : std::string("v").append(std::to_string(j));
+    });
     GeniusOrigins origins;
     const auto scenario = import_genius(files[0], {files[1], files[2]}, {}, &origins);
     try {
@@ -376,8 +377,8 @@ TEST(GeniusImport, LoaderErrorsNameTheXmlFileLineAndElement) {
   {
     // Two issues of 5,000 items: 25,000,000 deals, over the limit of one track.
     const std::string folder = temp_folder("deals");
-    const auto files =
-        write_discrete_domain(folder, {5000, 5000}, [](int j) { return "v" + std::to_string(j); });
+    const auto files = write_discrete_domain(
+        folder, {5000, 5000}, [](int j) { return std::string("v").append(std::to_string(j)); });
     GeniusOrigins origins;
     const auto scenario = import_genius(files[0], {files[1], files[2]}, {}, &origins);
     try {
