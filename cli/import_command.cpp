@@ -27,9 +27,15 @@ struct ImportOptions {
 
 // The imported scenario goes through the normal loader before anything is written, so an
 // import never leaves a file that `parley run` would refuse (docs/architecture.md, rule 3).
-int write_scenario(const nlohmann::ordered_json& scenario, const std::string& out) {
+// Errors in what came from GENIUS files name the XML file, line and element (`origins`).
+int write_scenario(const nlohmann::ordered_json& scenario, const std::string& out,
+                   const GeniusOrigins& origins = {}) {
   const std::string text = scenario.dump(2) + "\n";
-  load_scenario_text(text, out.empty() ? "imported scenario" : out, builtin_agents());
+  try {
+    load_scenario_text(text, out.empty() ? "imported scenario" : out, builtin_agents());
+  } catch (const InputError& e) {
+    throw in_genius_files(e, origins);
+  }
   if (out.empty()) {
     std::cout << text;
     return 0;
@@ -56,7 +62,9 @@ int import_genius_files(ImportOptions& options) {
     domain = options.files[0];
     profiles.assign(options.files.begin() + 1, options.files.end());
   }
-  return write_scenario(import_genius(domain, profiles, options.genius), options.out);
+  GeniusOrigins origins;
+  const auto scenario = import_genius(domain, profiles, options.genius, &origins);
+  return write_scenario(scenario, options.out, origins);
 }
 
 int import_openspiel(ImportOptions& options) {

@@ -300,10 +300,23 @@ int sweep(const SweepCommandOptions& options) {
 
   std::optional<OutputFile> csv;
   if (!options.runs_csv.empty()) {
-    const bool append = resuming && std::filesystem::exists(options.runs_csv);
-    std::string existing = append ? read_text_file(options.runs_csv) : std::string();
+    // A resumed sweep keeps the rows of its finished blocks: from the file a stopped sweep
+    // committed, and from the partial file a killed one flushed at each checkpoint.
+    std::string kept;
+    if (resuming) {
+      std::vector<std::string> texts;
+      for (const std::string& file :
+           {options.runs_csv, OutputFile::partial_path_for(options.runs_csv)})
+        if (!file.empty() && std::filesystem::is_regular_file(file))
+          texts.push_back(read_text_file(file));
+      const std::vector<std::string_view> views(texts.begin(), texts.end());
+      kept = runs_csv_kept_rows(views, [&state](std::uint64_t run) {
+        return state.done.contains(run / kSweepBlockSize);
+      });
+    }
     csv.emplace(options.runs_csv);
-    csv->stream() << (append ? existing : runs_csv_header(*state.layout));
+    csv->keep_partial_on_failure();
+    csv->stream() << runs_csv_header(*state.layout) << kept;
     run_options.ordered_output = [&csv](const std::string& rows) { csv->stream() << rows; };
   }
 
@@ -321,6 +334,8 @@ int sweep(const SweepCommandOptions& options) {
   // the blocks of the last interval. The first is written before any run.
   run_options.checkpoint_every = checkpoint_every;
   run_options.checkpoint = [&](std::size_t finished) {
+    // The rows of the finished blocks reach the disk before the state that counts them done.
+    if (csv) csv->flush_to_disk();
     SweepState snapshot = state;
     for (const auto& recorder : recorders) snapshot.statistics->merge(recorder->statistics());
     for (std::size_t k = 0; k < finished; ++k)
@@ -335,6 +350,7 @@ int sweep(const SweepCommandOptions& options) {
   for (const auto& recorder : recorders) state.statistics->merge(recorder->statistics());
   for (std::size_t k = 0; k < progress.completed; ++k)
     state.done.add(run_options.blocks[k], run_options.blocks[k] + 1);
+  if (csv) csv->flush_to_disk();  // the rows before the state that counts them done
   write_sweep_directory(out, state);
   if (csv) {
     csv->commit();

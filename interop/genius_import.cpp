@@ -8,6 +8,7 @@
 #include <memory>
 #include <set>
 
+#include "engine/load/scenario_loader.hpp"
 #include "interop/xml_file.hpp"
 
 namespace parley {
@@ -24,6 +25,8 @@ struct DomainIssue {
   std::string name;
   GeniusKind kind = GeniusKind::Discrete;
   std::vector<std::string> values;  // Discrete
+  XmlPlace place;                   // the <issue> element
+  std::vector<XmlPlace> items;      // Discrete: each <item>
   double lower = 0.0;               // Integer, Real
   double upper = 0.0;
   std::string id;  // the scenario's issue id
@@ -32,6 +35,7 @@ struct DomainIssue {
 struct Domain {
   std::string name;
   std::vector<DomainIssue> issues;
+  XmlPlace place;  // the root <objective>: where the issues are as a whole
 };
 
 std::string lower_case(std::string text) {
@@ -118,6 +122,7 @@ Domain read_domain(const XmlFile& file) {
 
   Domain domain;
   domain.name = objective.attribute("name").value();
+  domain.place = file.place(objective);
   std::set<int> indices;
   std::set<std::string> ids;
   for (pugi::xml_node node : objective.children("issue")) {
@@ -127,6 +132,7 @@ Domain read_domain(const XmlFile& file) {
       throw file.error(node, "index", "a distinct issue index", std::to_string(issue.index));
     issue.name = file.text(node, "name");
     issue.kind = issue_kind(file, node);
+    issue.place = file.place(node);
     if (issue.kind == GeniusKind::Discrete) {
       std::set<std::string> seen;
       for (pugi::xml_node item : node.children("item")) {
@@ -134,6 +140,8 @@ Domain read_domain(const XmlFile& file) {
         if (!seen.insert(value).second)
           throw file.error(item, "value", "distinct item values", in_quotes(value) + " twice");
         issue.values.push_back(std::move(value));
+        issue.items.push_back(file.place(
+            item, issue.place.element + "/item[" + std::to_string(issue.items.size() + 1) + "]"));
       }
       if (issue.values.size() < 2)
         throw file.error(node, "", "a discrete issue with at least 2 items",
@@ -169,8 +177,13 @@ Json clamped_line_points(double a, double b, double lower, double upper) {
 class ProfileReader {
  public:
   ProfileReader(const XmlFile& file, const Domain& domain, const GeniusImportOptions& options,
-                int parties)
-      : file_(file), domain_(domain), options_(options), parties_(parties) {}
+                int parties, GeniusOrigins* origins, std::string pointer)
+      : file_(file),
+        domain_(domain),
+        options_(options),
+        parties_(parties),
+        origins_(origins),
+        pointer_(std::move(pointer)) {}
 
   // Fills preferences (weights, values, reservation, discount) and notes what was assumed.
   Json read(const std::string& source_id, std::vector<std::string>& notes) {
@@ -220,6 +233,7 @@ class ProfileReader {
                           shortest_decimal(weight));
       weight_sum += weight;
       weight_json[issue.id] = weight;
+      record("/weights/" + issue.id, w->second);
 
       const auto node = issues.find(issue.index);
       if (node == issues.end())
@@ -227,6 +241,7 @@ class ProfileReader {
                           "an <issue index=\"" + std::to_string(issue.index) +
                               "\"> with the evaluations of " + in_quotes(issue.name),
                           "none");
+      record("/values/" + issue.id, node->second);
       Json value = value_function(issue, node->second);
       value["source"] = source_id;
       value_json[issue.id] = std::move(value);
@@ -251,6 +266,12 @@ class ProfileReader {
   const Domain& domain_;
   const GeniusImportOptions& options_;
   int parties_;
+  GeniusOrigins* origins_;
+  std::string pointer_;  // the party's preferences in the scenario
+
+  void record(const std::string& below, pugi::xml_node node) const {
+    if (origins_) (*origins_)[pointer_ + below] = file_.place(node);
+  }
 
   bool known_index(int index) const {
     return std::any_of(domain_.issues.begin(), domain_.issues.end(),
@@ -296,10 +317,12 @@ class ProfileReader {
   // GENIUS divides each evaluation by the issue's largest (0 everywhere when that is ~0).
   Json discrete_values(const DomainIssue& issue, pugi::xml_node node) const {
     std::map<std::string, double> evaluation;
+    // A set, not a scan of the list per item: 10^5 items made the import quadratic.
+    const std::set<std::string> known(issue.values.begin(), issue.values.end());
     double largest = 0.0;
     for (pugi::xml_node item : node.children("item")) {
       const std::string value = file_.text(item, "value");
-      if (std::find(issue.values.begin(), issue.values.end(), value) == issue.values.end())
+      if (known.count(value) == 0)
         throw file_.error(item, "value", "a value of the domain's issue " + in_quotes(issue.name),
                           in_quotes(value));
       const double e = file_.number(item, "evaluation");
@@ -413,7 +436,7 @@ Json issue_json(const DomainIssue& issue, const GeniusImportOptions& options) {
 }  // namespace
 
 Json import_genius(const std::string& domain_file, const std::vector<std::string>& profile_files,
-                   const GeniusImportOptions& options) {
+                   const GeniusImportOptions& options, GeniusOrigins* origins) {
   if (profile_files.size() < 2)
     throw InputError(domain_file, 0, 0, "", "at least two GENIUS profiles (one per party)",
                      std::to_string(profile_files.size()));
@@ -452,8 +475,14 @@ Json import_genius(const std::string& domain_file, const std::vector<std::string
     const std::string model = options.agents.model_for(p, parties, path);
     party["agent"] = {{"model", model}};
     if (options.genius_convention_models.count(model)) party["agent"]["params"] = {{"genius", 1}};
+    const std::string pointer = "/parties/" + std::to_string(p);
+    if (origins) {
+      (*origins)[pointer] = profile_xml.place(profile_xml.root());
+      (*origins)[pointer + "/agent"] = XmlPlace{};  // from the command line, not a file
+    }
     party["preferences"] =
-        ProfileReader(profile_xml, domain, options, parties).read(source_id, notes);
+        ProfileReader(profile_xml, domain, options, parties, origins, pointer + "/preferences")
+            .read(source_id, notes);
     party_list.push_back(std::move(party));
     profile_names.push_back(file_name(path));
   }
@@ -484,7 +513,16 @@ Json import_genius(const std::string& domain_file, const std::vector<std::string
                       {"sources", std::move(sources)}};
   scenario["clock"] = {{"start", options.date}, {"days_per_round", 1}, {"round_name", "round"}};
   Json issues = Json::array();
-  for (const DomainIssue& issue : domain.issues) issues.push_back(issue_json(issue, options));
+  if (origins) (*origins)["/issues"] = domain.place;
+  for (const DomainIssue& issue : domain.issues) {
+    if (origins) {
+      const std::string pointer = "/issues/" + std::to_string(issues.size());
+      (*origins)[pointer] = issue.place;
+      for (std::size_t j = 0; j < issue.items.size(); ++j)
+        (*origins)[pointer + "/options/" + std::to_string(j)] = issue.items[j];
+    }
+    issues.push_back(issue_json(issue, options));
+  }
   scenario["issues"] = std::move(issues);
   scenario["parties"] = std::move(party_list);
   scenario["protocol"] = {{"kind", parties == 2 ? "alternating" : "stacked"},
@@ -494,6 +532,34 @@ Json import_genius(const std::string& domain_file, const std::vector<std::string
                           {"walk_away", false},
                           {"information", "private"}};
   return scenario;
+}
+
+InputError in_genius_files(const InputError& error, const GeniusOrigins& origins) {
+  // The nearest recorded ancestor of the pointer (issue ids hold no '/': ids are plain words).
+  std::string pointer = error.pointer();
+  while (true) {
+    const auto it = origins.find(pointer);
+    if (it != origins.end()) {
+      const XmlPlace& at = it->second;
+      if (at.file.empty()) return error;
+      std::string expected = error.expected();
+      if (!error.pointer().empty())
+        expected += " (in the scenario imported from it, at " + error.pointer() + ")";
+      return InputError(at.file, at.line, at.column, at.element, expected, error.found());
+    }
+    if (pointer.empty()) return error;
+    pointer = pointer.substr(0, pointer.rfind('/'));
+  }
+}
+
+ScenarioPtr load_imported_genius(const nlohmann::ordered_json& scenario,
+                                 const GeniusOrigins& origins, const std::string& name,
+                                 const AgentRegistry& registry) {
+  try {
+    return load_scenario_text(scenario.dump(2) + "\n", name, registry);
+  } catch (const InputError& e) {
+    throw in_genius_files(e, origins);
+  }
 }
 
 }  // namespace parley

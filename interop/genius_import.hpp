@@ -1,10 +1,15 @@
 #pragma once
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "engine/agent_registry.hpp"
+#include "engine/input_error.hpp"
+#include "engine/scenario/scenario.hpp"
 #include "interop/import_support.hpp"
+#include "interop/xml_file.hpp"
 
 namespace parley {
 
@@ -42,10 +47,27 @@ struct GeniusImportOptions {
 // 0.02 is the tolerance of GENIUS's own normalisation check.
 inline constexpr double kGeniusWeightSumTolerance = 0.02;
 
+// Where each part of an imported scenario came from: JSON pointer of the scenario -> the XML
+// element that produced it (an issue, an item, a weight, a profile's issue, a profile).
+using GeniusOrigins = std::map<std::string, XmlPlace>;
+
 // The scenario for a domain file and its profiles (one party per profile, in the given order;
-// at least two). Throws InputError for anything that cannot be imported faithfully.
+// at least two). Throws InputError for anything that cannot be imported faithfully. With
+// `origins`, records where each issue, item, weight and value function came from.
 nlohmann::ordered_json import_genius(const std::string& domain_file,
                                      const std::vector<std::string>& profile_files,
-                                     const GeniusImportOptions& options = {});
+                                     const GeniusImportOptions& options = {},
+                                     GeniusOrigins* origins = nullptr);
+
+// An error the loader found in an imported scenario, moved to the XML it came from: the file,
+// line:column and element of the nearest recorded origin of its pointer, with the scenario's
+// pointer in the message. An error with no origin (a command-line option) stays as it is.
+InputError in_genius_files(const InputError& error, const GeniusOrigins& origins);
+
+// The imported scenario through the normal loader (docs/architecture.md, rule 3), its errors
+// located in the GENIUS files; `name` names the scenario in other messages.
+ScenarioPtr load_imported_genius(const nlohmann::ordered_json& scenario,
+                                 const GeniusOrigins& origins, const std::string& name,
+                                 const AgentRegistry& registry);
 
 }  // namespace parley

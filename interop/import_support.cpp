@@ -31,6 +31,7 @@ std::string make_id(const std::string& name, std::set<std::string>& taken,
     }
   }
   if (id.empty()) id = fallback;
+  if (id.size() > 80) id.resize(80);  // the schema allows 100 characters; room for "_2"
   if (!std::isalpha(static_cast<unsigned char>(id.front()))) id = "i" + id;
   std::string unique = id;
   for (int n = 2; taken.count(unique) != 0; ++n) unique = id + "_" + std::to_string(n);

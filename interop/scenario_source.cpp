@@ -4,6 +4,7 @@
 
 #include "engine/load/scenario_loader.hpp"
 #include "interop/genius_folder.hpp"
+#include "interop/genius_import.hpp"
 
 namespace parley {
 
@@ -12,9 +13,11 @@ ScenarioPtr load_scenario_or_genius_folder(const std::string& path, const AgentR
                                            const LoadOptions& load) {
   if (!std::filesystem::is_directory(path)) return load_scenario(path, registry, load);
   const GeniusFolder folder = scan_genius_folder(path);
-  const auto scenario = import_genius(folder.domain, folder.profiles, options);
-  // Messages about the imported text (an unknown agent model, say) name the folder.
-  return load_scenario_text(scenario.dump(2), path + " (imported from GENIUS)", registry);
+  GeniusOrigins origins;
+  const auto scenario = import_genius(folder.domain, folder.profiles, options, &origins);
+  // Messages about what came from a GENIUS file name that file, its line and element; the
+  // rest (an unknown agent model, say) name the folder.
+  return load_imported_genius(scenario, origins, path + " (imported from GENIUS)", registry);
 }
 
 }  // namespace parley

@@ -90,6 +90,15 @@ InputError XmlFile::error(pugi::xml_node node, const std::string& attribute, std
   return InputError(path_, line, column, pointer, std::move(expected), std::move(found));
 }
 
+XmlPlace XmlFile::place(pugi::xml_node node, std::string element) const {
+  XmlPlace place;
+  place.file = path_;
+  const std::ptrdiff_t offset = node.offset_debug();
+  position(offset > 0 ? offset - 1 : offset, place.line, place.column);
+  place.element = element.empty() ? xml_path(node) : std::move(element);
+  return place;
+}
+
 bool XmlFile::has(pugi::xml_node node, const char* attribute) const {
   return static_cast<bool>(node.attribute(attribute));
 }

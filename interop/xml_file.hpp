@@ -7,6 +7,15 @@
 
 namespace parley {
 
+// Where a part of an XML file is: the file, the 1-based line:column where the element starts
+// and its path (/utility_space/objective/issue[2]). A plain value: it outlives the file.
+struct XmlPlace {
+  std::string file;
+  int line = 0;
+  int column = 0;
+  std::string element;
+};
+
 // An XML file read for import and kept in memory, so that every complaint about it can name
 // the file, the line and column of the element, and its path (docs/architecture.md, rule 3). The
 // path plays the part of the JSON pointer: /utility_space/objective/issue[2]/@type.
@@ -23,6 +32,10 @@ class XmlFile {
   // A complaint about `node`, or about its attribute `attribute` when that is not empty.
   InputError error(pugi::xml_node node, const std::string& attribute, std::string expected,
                    std::string found) const;
+
+  // Where `node` is. `element` names its path when the caller knows it (the 30,000th <item>
+  // of an issue), which spares counting its siblings again; else it is computed.
+  XmlPlace place(pugi::xml_node node, std::string element = {}) const;
 
   // Attribute readers that complain (with the position) instead of guessing.
   std::string text(pugi::xml_node node, const char* attribute) const;  // required, non-empty

@@ -108,9 +108,8 @@ SweepProgress run_sweep(const Simulator& simulator, const SamplingDesign& design
   const auto tick = std::chrono::milliseconds(200);
   auto last_checkpoint = std::chrono::steady_clock::now();
   std::unique_lock lock(shared.mutex);
-  for (;;) {
-    shared.changed.wait_for(
-        lock, tick, [&] { return shared.running == 0 || shared.ready.count(shared.written) > 0; });
+  // Writes the output of the finished blocks that come next in order (called with the lock).
+  const auto write_ready = [&] {
     while (true) {
       const auto it = shared.ready.find(shared.written);
       if (it == shared.ready.end()) break;
@@ -122,12 +121,20 @@ SweepProgress run_sweep(const Simulator& simulator, const SamplingDesign& design
       ++shared.written;
       shared.changed.notify_all();
     }
+  };
+  for (;;) {
+    shared.changed.wait_for(
+        lock, tick, [&] { return shared.running == 0 || shared.ready.count(shared.written) > 0; });
+    write_ready();
     if (options.checkpoint && options.checkpoint_every.count() > 0 && shared.running > 0 &&
         !shared.error &&
         std::chrono::steady_clock::now() - last_checkpoint >= options.checkpoint_every) {
       // Hold the threads between blocks: then the first `finished` blocks are exactly done.
       shared.pause = true;
       shared.changed.wait(lock, [&] { return shared.busy == 0 || shared.running == 0; });
+      // The output of every finished block is written before the checkpoint counts it done
+      // (a --runs-csv flushed at the checkpoint then holds all its rows).
+      write_ready();
       if (!shared.error) {
         const std::size_t finished = shared.finished;
         lock.unlock();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <map>
 
 namespace parley {
 
@@ -121,6 +122,34 @@ std::string runs_csv_header(const SweepLayout& layout) {
   std::string out;
   for (const Column& c : columns(layout)) out.append(out.empty() ? "" : ",").append(quoted(c.name));
   return out + "\n";
+}
+
+std::string runs_csv_kept_rows(const std::vector<std::string_view>& texts,
+                               const std::function<bool(std::uint64_t run)>& keep) {
+  std::map<std::uint64_t, std::string_view> rows;
+  for (const std::string_view text : texts) {
+    // Records end at a line break outside quotes (RFC 4180: a quoted label may hold one).
+    bool quoted_field = false;
+    std::size_t start = 0;
+    bool header = true;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '"') quoted_field = !quoted_field;
+      if (text[i] != '\n' || quoted_field) continue;
+      const std::string_view record = text.substr(start, i + 1 - start);
+      start = i + 1;
+      if (header) {  // the first record names the columns
+        header = false;
+        continue;
+      }
+      std::uint64_t run = 0;
+      const auto [end, error] = std::from_chars(record.data(), record.data() + record.size(), run);
+      if (error != std::errc() || end == record.data() || *end != ',') continue;
+      if (keep(run)) rows.emplace(run, record);
+    }
+  }
+  std::string out;
+  for (const auto& [run, record] : rows) out.append(record);
+  return out;
 }
 
 std::string runs_csv_columns(const SweepLayout& layout) {

@@ -1,6 +1,9 @@
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "engine/run_result.hpp"
 #include "sweep/layout.hpp"
@@ -15,6 +18,14 @@ std::string runs_csv_header(const SweepLayout& layout);
 // Appends the row of one run (with its line end) to `out`.
 void append_runs_csv_row(std::string& out, const SweepLayout& layout, std::uint64_t run,
                          const double* drawn, const RunResult& result);
+
+// The rows of runs files left by an interrupted sweep (the committed file and the partial one a
+// SIGKILL leaves, in any order, each perhaps cut mid-row) whose run `keep` accepts: complete
+// rows only, each run once, in run order, without the header. A resumed sweep starts its file
+// with these (the rows of its finished blocks) and appends the rest, so the file ends with the
+// bytes an uninterrupted sweep writes.
+std::string runs_csv_kept_rows(const std::vector<std::string_view>& texts,
+                               const std::function<bool(std::uint64_t run)>& keep);
 
 // What each column is, as CSV (`column,meaning,unit`), written beside the runs file.
 std::string runs_csv_columns(const SweepLayout& layout);

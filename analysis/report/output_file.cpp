@@ -109,7 +109,14 @@ OutputFile::OutputFile(std::string path)
 OutputFile::~OutputFile() {
   if (committed_) return;
   if (fd_ >= 0) ::close(fd_);
-  if (!partial_.empty()) ::unlink(partial_.c_str());
+  if (!partial_.empty() && !keep_partial_) ::unlink(partial_.c_str());
+}
+
+std::string OutputFile::partial_path_for(const std::string& path) {
+  const std::string target = follow_link(path);
+  struct stat existing {};
+  if (::stat(target.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode)) return "";
+  return target + ".partial";
 }
 
 void OutputFile::fail(const std::string& what, int error) {
@@ -119,6 +126,12 @@ void OutputFile::fail(const std::string& what, int error) {
   if (!partial_.empty() && std::filesystem::exists(target_))
     message += "; the previous " + target_ + " is unchanged";
   throw std::runtime_error(message);
+}
+
+void OutputFile::flush_to_disk() {
+  if (!buffer_.flush_all() || buffer_.error() != 0) fail("", buffer_.error());
+  if (!stream_) fail("the output stream failed", 0);
+  if (!partial_.empty() && ::fsync(fd_) != 0) fail("", errno);
 }
 
 void OutputFile::commit() {

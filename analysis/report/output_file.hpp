@@ -21,6 +21,15 @@ class OutputFile {
   OutputFile& operator=(const OutputFile&) = delete;
 
   std::ostream& stream() { return stream_; }
+  // Writes what the stream holds so far to the partial file and flushes it to disk (fsync),
+  // without committing: a file written over hours (a sweep's runs) keeps its rows through a
+  // kill or a power cut in FILE.partial. Throws as commit() does.
+  void flush_to_disk();
+  // Leave FILE.partial in place if this object is destroyed without commit (after an error):
+  // for a journal whose flushed part a later run reads back (a sweep's --runs-csv).
+  void keep_partial_on_failure() { keep_partial_ = true; }
+  // Where OutputFile(path) would write before commit: FILE.partial ("" for a special file).
+  static std::string partial_path_for(const std::string& path);
   void commit();
 
  private:
@@ -53,6 +62,7 @@ class OutputFile {
   Buffer buffer_;
   std::ostream stream_;
   bool committed_ = false;
+  bool keep_partial_ = false;
 };
 
 }  // namespace parley::cli

@@ -100,6 +100,11 @@ void check_size(const UtilitySet& set, const Eigen::VectorXd& u) {
 
 std::vector<std::int64_t> pareto_frontier(const UtilitySet& set) {
   if (set.outcomes() == 0) return {};
+  // NaN compares false both ways: the sorts below would get an inconsistent order (undefined
+  // behaviour, reads past the buffer) and the grouping loop would never advance. The loader
+  // keeps NaN out of utilities; this guards every other caller.
+  if (set.utilities.hasNaN())
+    throw std::invalid_argument("Pareto frontier of utilities that are not all numbers (NaN)");
   if (set.parties() == 2) return frontier_of_two(set);
   return frontier_of_many(set);
 }

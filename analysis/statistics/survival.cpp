@@ -10,40 +10,38 @@
 
 namespace parley {
 
-void SurvivalCurve::grow(std::int64_t round) {
+void SurvivalCurve::check_round(std::int64_t round) {
   if (round < 0) throw std::invalid_argument("negative round " + std::to_string(round));
-  const auto size = static_cast<std::size_t>(round) + 1;
-  if (events_.size() < size) {
-    events_.resize(size, 0);
-    censored_.resize(size, 0);
-  }
 }
 
 void SurvivalCurve::add_event(std::int64_t round) {
-  grow(round);
-  ++events_[static_cast<std::size_t>(round)];
+  check_round(round);
+  ++counts_[round].events;
 }
 
 void SurvivalCurve::add_censored(std::int64_t round) {
-  grow(round);
-  ++censored_[static_cast<std::size_t>(round)];
+  check_round(round);
+  ++counts_[round].censored;
 }
 
 void SurvivalCurve::merge(const SurvivalCurve& other) {
-  if (other.events_.empty()) return;
-  grow(other.last_round());
-  for (std::size_t r = 0; r < other.events_.size(); ++r) {
-    events_[r] += other.events_[r];
-    censored_[r] += other.censored_[r];
+  for (const auto& [round, c] : other.counts_) {
+    Counts& mine = counts_[round];
+    mine.events += c.events;
+    mine.censored += c.censored;
   }
 }
 
 std::uint64_t SurvivalCurve::events() const {
-  return std::accumulate(events_.begin(), events_.end(), std::uint64_t{0});
+  std::uint64_t n = 0;
+  for (const auto& [round, c] : counts_) n += c.events;
+  return n;
 }
 
 std::uint64_t SurvivalCurve::censored() const {
-  return std::accumulate(censored_.begin(), censored_.end(), std::uint64_t{0});
+  std::uint64_t n = 0;
+  for (const auto& [round, c] : counts_) n += c.censored;
+  return n;
 }
 
 std::vector<SurvivalCurve::Step> SurvivalCurve::table() const {
@@ -51,9 +49,9 @@ std::vector<SurvivalCurve::Step> SurvivalCurve::table() const {
   std::uint64_t at_risk = count();
   double survival = 1.0;
   double greenwood = 0.0;
-  for (std::size_t r = 0; r < events_.size(); ++r) {
-    const std::uint64_t d = events_[r];
-    const std::uint64_t c = censored_[r];
+  for (const auto& [r, counts] : counts_) {
+    const std::uint64_t d = counts.events;
+    const std::uint64_t c = counts.censored;
     if (d == 0 && c == 0) continue;
     if (d > 0) {
       const double n = static_cast<double>(at_risk);
@@ -63,7 +61,7 @@ std::vector<SurvivalCurve::Step> SurvivalCurve::table() const {
       if (d < at_risk) greenwood += dd / (n * (n - dd));
     }
     const double se = survival > 0 ? survival * std::sqrt(greenwood) : 0.0;
-    steps.push_back({static_cast<std::int64_t>(r), at_risk, d, c, survival, se});
+    steps.push_back({r, at_risk, d, c, survival, se});
     at_risk -= d + c;
   }
   return steps;
@@ -86,21 +84,39 @@ std::optional<std::int64_t> SurvivalCurve::quantile(double q) const {
 }
 
 void to_json(nlohmann::json& json, const SurvivalCurve& curve) {
-  json = {{"kind", "survival"}, {"events", curve.events_}, {"censored", curve.censored_}};
+  std::vector<std::int64_t> rounds;
+  std::vector<std::uint64_t> events;
+  std::vector<std::uint64_t> censored;
+  for (const auto& [round, c] : curve.counts_) {
+    rounds.push_back(round);
+    events.push_back(c.events);
+    censored.push_back(c.censored);
+  }
+  json = {{"kind", "survival"}, {"rounds", rounds}, {"events", events}, {"censored", censored}};
 }
 
 void from_json(const nlohmann::json& json, SurvivalCurve& curve) {
   expect_kind(json, "survival");
-  SurvivalCurve read;
-  read.events_ = json.at("events").get<std::vector<std::uint64_t>>();
-  read.censored_ = json.at("censored").get<std::vector<std::uint64_t>>();
-  if (read.events_.size() != read.censored_.size()) {
+  const auto events = json.at("events").get<std::vector<std::uint64_t>>();
+  const auto censored = json.at("censored").get<std::vector<std::uint64_t>>();
+  if (events.size() != censored.size())
     throw std::invalid_argument("survival state: events and censored differ in length");
+  std::vector<std::int64_t> rounds;
+  if (json.contains("rounds")) {
+    rounds = json.at("rounds").get<std::vector<std::int64_t>>();
+    if (rounds.size() != events.size())
+      throw std::invalid_argument("survival state: rounds and counts differ in length");
+  } else {
+    for (std::size_t r = 0; r < events.size(); ++r) rounds.push_back(static_cast<std::int64_t>(r));
   }
-  // Canonical form: no empty rounds after the last observation.
-  while (!read.events_.empty() && read.events_.back() == 0 && read.censored_.back() == 0) {
-    read.events_.pop_back();
-    read.censored_.pop_back();
+  SurvivalCurve read;
+  for (std::size_t k = 0; k < rounds.size(); ++k) {
+    SurvivalCurve::check_round(rounds[k]);
+    if (k > 0 && rounds[k] <= rounds[k - 1])
+      throw std::invalid_argument("survival state: rounds not in increasing order");
+    // Canonical form: rounds without observations are not kept.
+    if (events[k] == 0 && censored[k] == 0) continue;
+    read.counts_[rounds[k]] = {events[k], censored[k]};
   }
   curve = std::move(read);
 }

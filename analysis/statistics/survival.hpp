@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <map>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <vector>
@@ -12,8 +13,9 @@ namespace parley {
 // censored at t: it was seen not to agree through round t and is at risk at t.
 //
 // S(t) = P(T > t) = prod_{r <= t} (1 - d_r / n_r), d_r = events at r, n_r = runs whose time
-// is >= r. Only the event and censoring counts per round are kept, so merges are exact and
-// the curve does not depend on the split or merge order.
+// is >= r. Only the event and censoring counts of the rounds that have any are kept (a
+// horizon of 10^9 rounds costs nothing), so merges are exact and the curve does not depend on
+// the split or merge order.
 class SurvivalCurve {
  public:
   void add_event(std::int64_t round);     // agreement in `round`
@@ -23,8 +25,8 @@ class SurvivalCurve {
   std::uint64_t events() const;
   std::uint64_t censored() const;
   std::uint64_t count() const { return events() + censored(); }
-  // Rounds 0..last_round() carry all observations; -1 when empty.
-  std::int64_t last_round() const { return static_cast<std::int64_t>(events_.size()) - 1; }
+  // The last round with an observation; -1 when empty.
+  std::int64_t last_round() const { return counts_.empty() ? -1 : counts_.rbegin()->first; }
 
   struct Step {
     std::int64_t round = 0;
@@ -45,14 +47,20 @@ class SurvivalCurve {
 
   friend bool operator==(const SurvivalCurve&, const SurvivalCurve&) = default;
   friend void to_json(nlohmann::json& json, const SurvivalCurve& curve);
+  // {"kind": "survival", "rounds": [...], "events": [...], "censored": [...]}: the rounds
+  // with an observation. A state written before (dense "events" and "censored" indexed by
+  // round, without "rounds") reads the same.
   friend void from_json(const nlohmann::json& json, SurvivalCurve& curve);
 
  private:
-  void grow(std::int64_t round);
+  struct Counts {
+    std::uint64_t events = 0;
+    std::uint64_t censored = 0;
+    friend bool operator==(const Counts&, const Counts&) = default;
+  };
+  static void check_round(std::int64_t round);
 
-  // Indexed by round; both the same length, which is last observed round + 1.
-  std::vector<std::uint64_t> events_;
-  std::vector<std::uint64_t> censored_;
+  std::map<std::int64_t, Counts> counts_;  // rounds with at least one observation
 };
 
 // {"runs", "events", "censored", "median", "quantiles": {"p05", "p25", "p50", "p75", "p95"},

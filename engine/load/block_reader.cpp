@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <regex>
 
 #include "engine/load/message_text.hpp"
+#include "engine/load/text_pattern.hpp"
 
 namespace parley {
 
@@ -60,11 +60,10 @@ int BlockReader::lever(const std::string& p) const {
 
 void BlockReader::check_source(const std::string& p) const {
   if (!has(p) || s_.meta.sources.empty()) return;
-  static const std::regex id("^[A-Za-z][A-Za-z0-9_-]*$");
   const std::string source = at(p).get<std::string>();
   std::vector<std::string> ids;
   for (const Source& src : s_.meta.sources) ids.push_back(src.id);
-  if (std::regex_match(source, id) && std::find(ids.begin(), ids.end(), source) == ids.end())
+  if (is_id(source) && std::find(ids.begin(), ids.end(), source) == ids.end())
     fail(p,
          "the id of a source in /meta/sources (known: " + plain_list(ids) +
              ") or a citation in words",

@@ -5,12 +5,14 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "engine/format.hpp"
+#include "engine/load/input_limits.hpp"
 #include "engine/load/message_text.hpp"
 
 namespace parley {
 
 namespace {
-constexpr int kMaxDepth = 200;  // far beyond any scenario; keeps recursion bounded
+constexpr int kMaxDepth = kMaxNesting;  // keeps recursion bounded
 
 bool is_continuation(unsigned char byte) {
   return (byte & 0xC0) == 0x80;
@@ -261,10 +263,16 @@ class JsonParser {
   }
 
   std::string parse_string(const std::string& pointer) {
+    const TextPosition start = here();
     advance();  // the opening quote
     std::string out;
     while (true) {
       if (at_end()) fail(pointer, "a closing quote (\") for the string", "the end of the file");
+      if (out.size() > kMaxStringBytes)
+        fail_at(start, pointer,
+                "a string of at most " + format_thousands(static_cast<long long>(kMaxStringBytes)) +
+                    " bytes",
+                "a longer string");
       const char c = peek();
       const auto byte = static_cast<unsigned char>(c);
       if (c == '"') {
@@ -412,7 +420,17 @@ class JsonParser {
   }
 };
 
+void check_file_size(std::size_t bytes, const std::string& name) {
+  if (bytes <= kMaxScenarioFileBytes) return;
+  throw InputError(name, 0, 0, "",
+                   "a file of at most " +
+                       format_thousands(static_cast<long long>(kMaxScenarioFileBytes >> 20)) +
+                       " MiB",
+                   "a larger file");
+}
+
 JsonDocument JsonDocument::parse(std::string_view text, std::string name) {
+  check_file_size(text.size(), name);
   JsonDocument document;
   document.name_ = std::move(name);
   JsonParser(text, document).parse();

@@ -61,6 +61,10 @@ class JsonDocument {
   std::unordered_map<std::string, Node> nodes_;
 };
 
+// Throws InputError naming `name` when a file of `bytes` bytes is over the size limit
+// (engine/load/input_limits.hpp).
+void check_file_size(std::size_t bytes, const std::string& name);
+
 // JSON pointer (RFC 6901) of a member or an item below `pointer`, with ~ and / escaped.
 std::string child_pointer(const std::string& pointer, std::string_view key);
 std::string child_pointer(const std::string& pointer, std::size_t index);

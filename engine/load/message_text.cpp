@@ -84,6 +84,11 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
   std::string best;
   std::size_t best_distance = limit + 1;
   for (const std::string& candidate : candidates) {
+    // Lengths further apart than the limit cannot be close: skip them without the quadratic
+    // edit distance (a 65,536-letter word against thousands of options would take minutes).
+    const std::size_t gap = word.size() > candidate.size() ? word.size() - candidate.size()
+                                                           : candidate.size() - word.size();
+    if (gap > limit) continue;
     const std::size_t d = edit_distance(word, candidate);
     if (d > 0 && d < best_distance) {
       best = candidate;

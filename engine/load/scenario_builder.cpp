@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <regex>
 
 #include "engine/format.hpp"
 #include "engine/load/history_loader.hpp"
 #include "engine/load/mediation_loader.hpp"
 #include "engine/load/message_text.hpp"
+#include "engine/load/text_pattern.hpp"
 #include "engine/load/track_links_loader.hpp"
 #include "engine/load/type_loader.hpp"
 #include "engine/load/world_loader.hpp"
@@ -41,8 +41,7 @@ std::string known(const std::vector<std::string>& ids) {
 }
 
 bool looks_like_id(const std::string& text) {
-  static const std::regex id("^[A-Za-z][A-Za-z0-9_-]*$");
-  return std::regex_match(text, id);
+  return is_id(text);
 }
 
 // The number of values an issue takes in the outcome space, without int overflow.

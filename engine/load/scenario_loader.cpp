@@ -1,8 +1,11 @@
 #include "engine/load/scenario_loader.hpp"
 
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include "engine/load/input_limits.hpp"
 
 #include "engine/load/json_document.hpp"
 #include "engine/load/reach_check.hpp"
@@ -21,12 +24,21 @@ std::string read_file(const std::string& path) {
     throw InputError(path, 0, 0, "", "a scenario file", "no file at this path");
   if (std::filesystem::is_directory(path, ignored))
     throw InputError(path, 0, 0, "", "a scenario file", "a directory");
+  // Read at most one byte past the limit: a huge file, or a device such as /dev/zero, is
+  // refused without being held in memory.
   std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  if (in) text << in.rdbuf();
-  if (!in || in.bad())
+  if (!in)
     throw InputError(path, 0, 0, "", "a readable scenario file", "a file that cannot be read");
-  return text.str();
+  std::string text;
+  std::array<char, 1 << 16> chunk{};
+  while (in && text.size() <= kMaxScenarioFileBytes) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+  }
+  if (in.bad())
+    throw InputError(path, 0, 0, "", "a readable scenario file", "a file that cannot be read");
+  check_file_size(text.size(), path);
+  return text;
 }
 
 // A file from a later format may be valid in its own version; say so before the schema of

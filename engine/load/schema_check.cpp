@@ -1,7 +1,9 @@
 #include "engine/load/schema_check.hpp"
 
+#include <cmath>
+#include <functional>
+#include <map>
 #include <optional>
-#include <regex>
 #include <unordered_map>
 
 // GCC 12 reports a false -Wrestrict inside std::string code that valijson instantiates
@@ -13,8 +15,10 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include "engine/load/input_limits.hpp"
 #include "engine/load/message_text.hpp"
 #include "engine/load/schema_text.hpp"
+#include "engine/load/text_pattern.hpp"
 
 namespace parley {
 
@@ -22,17 +26,55 @@ namespace {
 using Json = nlohmann::json;
 using Schema = nlohmann::ordered_json;  // keeps the schema's property order for messages
 
-// The schema, parsed once: valijson's compiled form to validate, and the JSON text itself
-// to phrase errors from (valijson reports where and roughly what, not in words for people).
+// Removes the keywords valijson would check too slowly or unsafely: "pattern" (valijson
+// matches with std::regex, whose recursive matcher overflows the stack on a long string) and
+// "uniqueItems" (valijson compares every pair: 30,000 options took 23 s). check_schema checks
+// them itself, linearly. Only keyword positions are touched: a property named "pattern" has an
+// object as its value, the keywords a string and a boolean.
+void strip_linear_keywords(Json& schema) {
+  if (schema.is_object()) {
+    if (schema.contains("pattern") && schema["pattern"].is_string()) schema.erase("pattern");
+    if (schema.contains("uniqueItems") && schema["uniqueItems"].is_boolean())
+      schema.erase("uniqueItems");
+    for (auto& [key, child] : schema.items()) strip_linear_keywords(child);
+  } else if (schema.is_array()) {
+    for (Json& child : schema) strip_linear_keywords(child);
+  }
+}
+
+Json without_linear_keywords(Json schema) {
+  strip_linear_keywords(schema);
+  return schema;
+}
+
+// The schema, parsed once: valijson's compiled form to validate (without the keywords checked
+// linearly here), the JSON text itself to phrase errors from (valijson reports where and
+// roughly what, not in words for people), and the schema's patterns compiled for the linear
+// matcher.
 struct CompiledSchema {
   Schema text;
   Json plain;
   valijson::Schema validator_schema;
+  std::map<std::string, TextPattern> patterns;
 
   CompiledSchema()
-      : text(Schema::parse(scenario_schema_text())), plain(Json::parse(scenario_schema_text())) {
+      : text(Schema::parse(scenario_schema_text())),
+        plain(without_linear_keywords(Json::parse(scenario_schema_text()))) {
     valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
     parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(plain), validator_schema);
+    collect_patterns(text);
+  }
+
+  void collect_patterns(const Schema& node) {
+    if (node.is_object()) {
+      if (node.contains("pattern") && node["pattern"].is_string()) {
+        const std::string p = node["pattern"].get<std::string>();
+        patterns.try_emplace(p, p);
+      }
+      for (const auto& [key, child] : node.items()) collect_patterns(child);
+    } else if (node.is_array()) {
+      for (const Schema& child : node) collect_patterns(child);
+    }
   }
 };
 
@@ -83,6 +125,27 @@ std::string subject(const JsonDocument& doc, const std::string& pointer) {
   return "property " + quote(last_token(pointer)) + " to be";
 }
 
+// A hash consistent with nlohmann::json's equality for the items of a uniqueItems array
+// (1 and 1.0 are equal there, so numbers hash by value).
+std::size_t item_hash(const Json& item) {
+  if (item.is_number()) return std::hash<double>{}(item.get<double>());
+  return std::hash<Json>{}(item);
+}
+
+// The first item equal to an earlier one, as {earlier, later}, in one pass with a hash table.
+std::optional<std::pair<std::size_t, std::size_t>> first_duplicate(const Json& array) {
+  std::unordered_multimap<std::size_t, std::size_t> seen;
+  seen.reserve(array.size());
+  for (std::size_t j = 0; j < array.size(); ++j) {
+    const std::size_t h = item_hash(array[j]);
+    const auto [from, to] = seen.equal_range(h);
+    for (auto it = from; it != to; ++it)
+      if (array[it->second] == array[j]) return std::make_pair(it->second, j);
+    seen.emplace(h, j);
+  }
+  return std::nullopt;
+}
+
 std::size_t code_points(const std::string& text) {
   std::size_t n = 0;
   for (const char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
@@ -111,6 +174,15 @@ class Explainer {
     return current;
   }
 
+  // The first value, in file order, that breaks a keyword valijson is not given ("pattern",
+  // "uniqueItems") or parley's limit on the magnitude of numbers: one walk over the document, each
+  // value checked against the schemas that apply to it, in time linear in the file.
+  std::optional<Violation> linear_keyword_violation() const {
+    std::vector<const Schema*> here;
+    expand(root_, doc_.root(), here);
+    return linear_keywords(here, "");
+  }
+
   // The first keyword of `schema` that the value at `pointer` breaks, looking only at this
   // level (children are checked at their own pointers).
   std::optional<Violation> violation(const Schema& schema, const std::string& pointer) const {
@@ -127,6 +199,38 @@ class Explainer {
   const Schema& root_;
   mutable std::unordered_map<const Schema*, int> alternative_group_;
   mutable int groups_ = 0;
+
+  std::optional<Violation> linear_keywords(const std::vector<const Schema*>& here,
+                                           const std::string& pointer) const {
+    const Json& value = doc_.at(pointer);
+    if (value.is_number_float() || value.is_number_integer()) {
+      const double x = value.get<double>();
+      if (!(std::abs(x) <= kMaxMagnitude))
+        return Violation{pointer, false,
+                         "a number within -10^15 to 10^15 (parley's limit on any number in a "
+                         "scenario, so that sums and products over a run stay finite)",
+                         doc_.literal(pointer)};
+    }
+    for (const Schema* s : here) {
+      if (!s->is_object()) continue;
+      if (value.is_string() && s->contains("pattern"))
+        if (auto v = string_violation(*s, pointer, value.get_ref<const std::string&>())) return v;
+      if (value.is_array() && s->contains("uniqueItems"))
+        if (auto v = array_violation(*s, pointer, value)) return v;
+    }
+    if (value.is_object()) {
+      for (const std::string& key : doc_.keys(pointer)) {
+        const std::string child = child_pointer(pointer, key);
+        if (auto v = linear_keywords(children(here, pointer, child), child)) return v;
+      }
+    } else if (value.is_array()) {
+      for (std::size_t i = 0; i < value.size(); ++i) {
+        const std::string child = child_pointer(pointer, i);
+        if (auto v = linear_keywords(children(here, pointer, child), child)) return v;
+      }
+    }
+    return std::nullopt;
+  }
 
   std::optional<Violation> local_violation(const Schema& schema, const std::string& pointer) const {
     const Json& value = doc_.at(pointer);
@@ -313,8 +417,8 @@ class Explainer {
                        "a string of at most " + schema_number(s["maxLength"]) + " characters",
                        doc_.literal(pointer)};
     if (s.contains("pattern")) {
-      const std::regex pattern(s["pattern"].get<std::string>());
-      if (!std::regex_search(text, pattern)) {
+      const TextPattern& pattern = compiled_schema().patterns.at(s["pattern"].get<std::string>());
+      if (!pattern.search(text)) {
         const std::string expected =
             s.contains("patternErrorMessage")
                 ? s["patternErrorMessage"].get<std::string>()
@@ -336,14 +440,12 @@ class Explainer {
                        "at most " + count_of(s["maxItems"].get<std::size_t>(), "item", "items"),
                        count_of(array.size(), "item", "items")};
     if (s.contains("uniqueItems") && s["uniqueItems"].get<bool>()) {
-      for (std::size_t j = 1; j < array.size(); ++j)
-        for (std::size_t i = 0; i < j; ++i)
-          if (array[i] == array[j]) {
-            const std::string item = child_pointer(pointer, j);
-            return Violation{
-                item, false, "items that differ from each other",
-                doc_.literal(item) + " again (the same as item " + std::to_string(i) + ")"};
-          }
+      if (const auto pair = first_duplicate(array)) {
+        const std::string item = child_pointer(pointer, pair->second);
+        return Violation{
+            item, false, "items that differ from each other",
+            doc_.literal(item) + " again (the same as item " + std::to_string(pair->first) + ")"};
+      }
     }
     return std::nullopt;
   }
@@ -405,7 +507,14 @@ void check_schema(const JsonDocument& document) {
   valijson::Validator validator;
   valijson::ValidationResults results;
   const valijson::adapters::NlohmannJsonAdapter target(document.root());
-  if (validator.validate(schema.validator_schema, target, &results)) return;
+  if (validator.validate(schema.validator_schema, target, &results)) {
+    const Explainer explainer(document);
+    if (const std::optional<Violation> v = explainer.linear_keyword_violation()) {
+      if (v->at_key) throw document.key_error(v->pointer, v->expected, v->found);
+      throw document.error(v->pointer, v->expected, v->found);
+    }
+    return;
+  }
 
   // The first specific error in file order; summaries only if nothing else was reported.
   std::optional<std::pair<std::string, std::string>> chosen;

@@ -5,6 +5,7 @@
 #include <boost/math/special_functions/beta.hpp>
 #include <charconv>
 #include <cmath>
+#include <exception>
 #include <limits>
 #include <numeric>
 
@@ -258,6 +259,24 @@ std::optional<DistributionProblem> check(const Distribution& d) {
                 " twice"};
       break;
     }
+  }
+  // Parameters each finite may still give values that are not (a beta with alpha 1e15, a
+  // uniform whose ends are 1e308 apart): the sweep would draw NaN. Name the largest field.
+  for (const double u : {1e-9, 0.25, 0.5, 0.75, 1 - 1e-9}) {
+    bool value_ok = false;
+    try {
+      value_ok = finite(quantile(d, u));
+    } catch (const std::exception&) {  // Boost.Math's overflow error (a beta with alpha 5e-324)
+    }
+    if (value_ok) continue;
+    std::string largest;
+    for (const std::string& field : distribution_fields(d.kind))
+      if (largest.empty() || std::abs(d.get(field)) > std::abs(d.get(largest))) largest = field;
+    if (largest.empty()) largest = "values";
+    return DistributionProblem{largest,
+                               "parameters for which the distribution's values are finite "
+                               "numbers (this one is too large)",
+                               largest == "values" ? "values" : number_text(d.get(largest))};
   }
   return std::nullopt;
 }

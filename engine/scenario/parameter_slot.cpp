@@ -142,7 +142,7 @@ void bind_world(const std::vector<std::string>& t, const UncertainParameter& par
       slot.baseline = b.win_probability;
     } else if (t[2] == "decisive_probability") {
       slot.kind = SlotKind::DecisiveProbability;
-      slot.legal = {0.0, 1.0, true, false};
+      slot.legal = {1e-6, 1.0, false, false};  // the schema's range
       slot.baseline = b.decisive_probability;
     } else if (t[2] == "start") {
       slot.kind = SlotKind::BattlefieldStart;
@@ -309,7 +309,7 @@ ParameterSlot bind_one(const UncertainParameter& parameter, const Scenario& scen
       slot.baseline = prefs.discount;
     } else if (t[2] == "preferences" && t.size() == 4 && t[3] == "cost_per_round") {
       slot.kind = SlotKind::CostPerRound;
-      slot.legal = {0.0, kInf, false, true};
+      slot.legal = {0.0, 1.0, false, false};  // the schema's range: utility lost per round
       slot.baseline = prefs.cost_per_round;
     } else if (t[2] == "preferences" && t[3] == "reservation" && t.size() <= 5) {
       slot.kind = SlotKind::Reservation;

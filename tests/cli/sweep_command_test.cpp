@@ -516,15 +516,19 @@ TEST_F(SweepCommand, ASweepIsItsScenariosBytesWhateverTheFileIsCalled) {
 }
 
 // A sweep killed at several moments (SIGKILL: no chance to write anything; SIGTERM: stops as
-// Ctrl-C does) resumes from its last durable checkpoint to the uninterrupted summary.
+// Ctrl-C does) resumes from its last durable checkpoint to the uninterrupted summary, and its
+// --runs-csv to the uninterrupted file, byte for byte (the rows of finished blocks are flushed
+// to disk with each checkpoint; before, a SIGKILL lost every row).
 TEST_F(SweepCommand, AKilledSweepResumesFromItsCheckpointToTheSameSummary) {
   const std::string runs = "163840";  // 40 blocks: seconds of work
   const std::string vary = "/parties/1/agent/params/e=discrete(1.5, 2, 3)";
-  ASSERT_EQ(run_parley("sweep " + kScenario + " --runs " + runs + " --seed 5 --out '" +
-                       path("straight") + "' --vary '" + vary + "'")
-                .status,
-            0);
+  ASSERT_EQ(
+      run_parley("sweep " + kScenario + " --runs " + runs + " --seed 5 --out '" + path("straight") +
+                 "' --vary '" + vary + "' --runs-csv '" + path("straight.csv") + "'")
+          .status,
+      0);
   const std::string straight = summary("straight");
+  const std::string straight_csv = read_file(path("straight.csv"));
   // Each kill comes once the last checkpoint holds at least this many runs: right after the
   // first checkpoint (written before any run), and later, mid-sweep.
   const std::pair<int, int> kills[] = {{SIGKILL, 0}, {SIGTERM, 4096}, {SIGKILL, 3 * 4096}};
@@ -532,9 +536,10 @@ TEST_F(SweepCommand, AKilledSweepResumesFromItsCheckpointToTheSameSummary) {
   for (const auto& [signal, checkpointed] : kills) {
     std::string out = path("killed");
     out += std::to_string(k++);
+    const std::string csv = out + ".csv";
     const pid_t child =
         spawn_parley({"sweep", kScenario, "--runs", runs, "--seed", "5", "--threads", "2",
-                      "--checkpoint-ms", "100", "--out", out, "--vary", vary});
+                      "--checkpoint-ms", "100", "--out", out, "--vary", vary, "--runs-csv", csv});
     ASSERT_GT(child, 0);
     ASSERT_TRUE(wait_for(out + "/summary.json"));
     // Checkpoints replace the file whole (rename), so every read sees a complete one.
@@ -555,10 +560,14 @@ TEST_F(SweepCommand, AKilledSweepResumesFromItsCheckpointToTheSameSummary) {
     const auto partial = nlohmann::json::parse(read_file(out + "/summary.json"));
     ASSERT_TRUE(partial["partial"].get<bool>()) << "the sweep ended before the kill";
     EXPECT_GE(partial["runs"]["completed"].get<int>(), checkpointed);
-    const auto resumed = run_parley("sweep --resume '" + out + "'", true);
+    const auto resumed = run_parley("sweep --resume '" + out + "' --runs-csv '" + csv + "'", true);
     ASSERT_EQ(resumed.status, 0) << resumed.out;
     EXPECT_EQ(read_file(out + "/summary.json"), straight)
         << "killed with " << signal << " after " << checkpointed << " runs";
+    EXPECT_TRUE(read_file(csv) == straight_csv)
+        << "runs file killed with " << signal << " after " << checkpointed
+        << " runs: " << read_file(csv).size() << " bytes, not " << straight_csv.size();
+    EXPECT_FALSE(fs::exists(csv + ".partial"));
   }
 }
 

@@ -3,10 +3,14 @@
 // cannot represent is refused with the file, line and element.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cctype>
+#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <ostream>
 #include <sstream>
 
@@ -278,6 +282,116 @@ TEST(GeniusFolder, AFolderLoadsAsAScenario) {
   EXPECT_EQ(s->parties[0].name, "fixture_alice");
   EXPECT_EQ(s->parties[1].name, "fixture_bob");
   EXPECT_THROW(load_scenario_or_genius_folder(kData + "bad", builtin_agents()), InputError);
+}
+
+// A generated GENIUS domain of discrete issues (`items` values each) with two profiles, in a
+// fresh folder; returns {domain, alice, bob}. `value(j)` names item j.
+std::vector<std::string> write_discrete_domain(const std::string& folder,
+                                               const std::vector<int>& items,
+                                               const std::function<std::string(int)>& value) {
+  std::filesystem::remove_all(folder);
+  std::filesystem::create_directories(folder);
+  std::ostringstream domain;
+  domain << "<negotiation_template>\n<utility_space>\n<objective index=\"0\" name=\"Big\">\n";
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    domain << "<issue index=\"" << i + 1 << "\" name=\"Issue" << i + 1 << "\" type=\"discrete\">\n";
+    for (int j = 0; j < items[i]; ++j)
+      domain << "<item index=\"" << j + 1 << "\" value=\"" << value(j) << "\"/>\n";
+    domain << "</issue>\n";
+  }
+  domain << "</objective>\n</utility_space>\n</negotiation_template>\n";
+  std::vector<std::string> files = {folder + "/big_domain.xml"};
+  std::ofstream(files[0]) << domain.str();
+  for (const std::string name : {"alice", "bob"}) {
+    std::ostringstream profile;
+    profile << "<utility_space>\n<objective index=\"0\" name=\"Big\">\n";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      profile << "<issue index=\"" << i + 1 << "\" name=\"Issue" << i + 1
+              << "\" type=\"discrete\">\n";
+      for (int j = 0; j < items[i]; ++j)
+        profile << "<item index=\"" << j + 1 << "\" value=\"" << value(j) << "\" evaluation=\""
+                << (name == std::string("alice") ? j + 1 : items[i] - j) << "\"/>\n";
+      profile << "</issue>\n";
+    }
+    for (std::size_t i = 0; i < items.size(); ++i)
+      profile << "<weight index=\"" << i + 1 << "\" value=\""
+              << 1.0 / static_cast<double>(items.size()) << "\"/>\n";
+    profile << "</objective>\n</utility_space>\n";
+    files.push_back(folder + "/big_" + name + ".xml");
+    std::ofstream(files.back()) << profile.str();
+  }
+  return files;
+}
+
+std::string temp_folder(const std::string& name) {
+  return (std::filesystem::temp_directory_path() /
+          ("parley-genius-" + std::to_string(::getpid()) + "-" + name))
+      .string();
+}
+
+// A discrete issue of 10^5 items: the import compared every item with every other (the
+// schema's uniqueItems, and a search of the domain's list per evaluation) and hung.
+TEST(GeniusImport, ADiscreteIssueOfAHundredThousandItemsImportsInLinearTime) {
+  const std::string folder = temp_folder("100k");
+  const auto files = write_discrete_domain(
+      folder, {100'000}, [](int j) { return std::string("v").append(std::to_string(j)); });
+  const auto start = std::chrono::steady_clock::now();
+  GeniusOrigins origins;
+  const ScenarioPtr s =
+      load_imported_genius(import_genius(files[0], {files[1], files[2]}, {}, &origins), origins,
+                           "big", builtin_agents());
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ASSERT_EQ(s->issues.size(), 1u);
+  EXPECT_EQ(s->issues[0].options.size(), 100'000u);
+  EXPECT_LT(seconds, 30.0);
+  std::filesystem::remove_all(folder);
+}
+
+// What the loader refuses in an imported scenario is reported at the XML it came from: the
+// file, the line and the element, not a line:column of the generated JSON.
+TEST(GeniusImport, LoaderErrorsNameTheXmlFileLineAndElement) {
+  {
+    // An item's value over the string limit: refused where the item is written.
+    const std::string folder = temp_folder("long");
+    const std::string long_value(70'000, 'x');
+    const auto files = write_discrete_domain(folder, {3}, [&](int j) {
+      return j == 1 ? long_value : std::string("v").append(std::to_string(j));
+    });
+    GeniusOrigins origins;
+    const auto scenario = import_genius(files[0], {files[1], files[2]}, {}, &origins);
+    try {
+      load_imported_genius(scenario, origins, "imported", builtin_agents());
+      FAIL() << "a 70,000-letter value was imported";
+    } catch (const InputError& e) {
+      EXPECT_EQ(e.file(), files[0]) << e.what();
+      EXPECT_EQ(e.line(), 6) << e.what();  // the second <item>
+      EXPECT_EQ(e.column(), 1) << e.what();
+      EXPECT_EQ(e.pointer(), "/negotiation_template/utility_space/objective/issue/item[2]")
+          << e.what();
+      EXPECT_NE(e.expected().find("at most 65,536 bytes"), std::string::npos) << e.what();
+      EXPECT_NE(e.expected().find("/issues/0/options/1"), std::string::npos) << e.what();
+    }
+    std::filesystem::remove_all(folder);
+  }
+  {
+    // Two issues of 5,000 items: 25,000,000 deals, over the limit of one track.
+    const std::string folder = temp_folder("deals");
+    const auto files = write_discrete_domain(
+        folder, {5000, 5000}, [](int j) { return std::string("v").append(std::to_string(j)); });
+    GeniusOrigins origins;
+    const auto scenario = import_genius(files[0], {files[1], files[2]}, {}, &origins);
+    try {
+      load_imported_genius(scenario, origins, "imported", builtin_agents());
+      FAIL() << "25,000,000 deals were imported";
+    } catch (const InputError& e) {
+      EXPECT_EQ(e.file(), files[0]) << e.what();
+      EXPECT_EQ(e.line(), 3) << e.what();  // the root <objective>
+      EXPECT_EQ(e.pointer(), "/negotiation_template/utility_space/objective") << e.what();
+      EXPECT_NE(e.expected().find("20,000,000 deals"), std::string::npos) << e.what();
+    }
+    std::filesystem::remove_all(folder);
+  }
 }
 
 }  // namespace

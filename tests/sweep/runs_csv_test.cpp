@@ -97,5 +97,17 @@ TEST(RunsCsv, RowsGiveOptionsByLabelAndTheWarsEnd) {
   EXPECT_NE(row.find(",victory RU,9,"), std::string::npos) << row;
 }
 
+// What a killed sweep leaves: the committed file of an earlier stop and the partial file of
+// the kill, overlapping and cut mid-row; a quoted label may hold a line break.
+TEST(RunsCsv, KeptRowsAreTheCompleteRowsOfFinishedRunsOnceInRunOrder) {
+  const std::string committed = "run,x,label\n0,1,a\n1,2,\"two\nlines\"\n";
+  const std::string partial = "run,x,label\n0,1,a\n1,2,\"two\nlines\"\n2,3,c\n3,4,d\n4,5,e\n5,6";
+  const auto keep = [](std::uint64_t run) { return run != 3; };
+  EXPECT_EQ(runs_csv_kept_rows({partial, committed}, keep),
+            "0,1,a\n1,2,\"two\nlines\"\n2,3,c\n4,5,e\n");
+  EXPECT_EQ(runs_csv_kept_rows({committed}, [](std::uint64_t) { return false; }), "");
+  EXPECT_EQ(runs_csv_kept_rows({"run,x\n"}, keep), "");
+}
+
 }  // namespace
 }  // namespace parley

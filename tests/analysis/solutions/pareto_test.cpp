@@ -30,6 +30,14 @@ std::vector<std::int64_t> brute_force_frontier(const UtilitySet& set) {
   return frontier;
 }
 
+// A NaN utility (weights summing past the largest double made every utility NaN) hung the
+// two-party grouping loop and broke the sorts' ordering; it is refused instead.
+TEST(ParetoFrontier, RefusesNaNUtilitiesInsteadOfLooping) {
+  const double nan = std::nan("");
+  EXPECT_THROW(pareto_frontier(make_set({{nan, nan}, {0.5, 0.5}, {1, 0}})), std::invalid_argument);
+  EXPECT_THROW(pareto_frontier(make_set({{nan, 1, 0}, {0.5, 0.5, 0.5}})), std::invalid_argument);
+}
+
 TEST(ParetoFrontier, HandBuiltTwoPartySet) {
   // 0 (0.2, 0.9) front; 1 (0.5, 0.5) front; 2 (0.4, 0.4) dominated by 1; 3 (0.5, 0.3) same
   // u1 as 1 but less u2; 4 (0.9, 0.1) front; 5 (0.2, 0.9) duplicate of 0: front too;

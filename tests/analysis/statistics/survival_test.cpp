@@ -82,11 +82,47 @@ TEST(SurvivalCurve, MergeIsExactAndJsonRoundTrips) {
   EXPECT_EQ(testing::merged_in_random_order<SurvivalCurve>(2000, 9, 4, make, feed), reference);
   const SurvivalCurve curve = hand_example();
   EXPECT_EQ(nlohmann::json::parse(nlohmann::json(curve).dump()).get<SurvivalCurve>(), curve);
-  // Trailing empty rounds in a shard written elsewhere read back canonical.
+  // Empty rounds in a shard written elsewhere read back canonical.
   nlohmann::json padded = nlohmann::json(curve);
+  padded["rounds"].push_back(1000);
   padded["events"].push_back(0);
   padded["censored"].push_back(0);
   EXPECT_EQ(padded.get<SurvivalCurve>(), curve);
+}
+
+// A horizon of 10^9 rounds (deadline_rounds at its maximum) costs only the rounds observed:
+// the dense curve allocated 16 GB here and the kernel killed the sweep.
+TEST(SurvivalCurve, KeepsOnlyTheRoundsObservedAtAHugeHorizon) {
+  SurvivalCurve curve;
+  curve.add_event(3);
+  curve.add_censored(1'000'000'000);
+  curve.add_censored(1'000'000'000);
+  EXPECT_EQ(curve.last_round(), 1'000'000'000);
+  EXPECT_EQ(curve.table().size(), 2u);
+  EXPECT_DOUBLE_EQ(curve.survival(999'999'999), 2.0 / 3.0);
+  const nlohmann::json j = curve;
+  EXPECT_EQ(j.dump(),
+            R"({"censored":[0,2],"events":[1,0],"kind":"survival","rounds":[3,1000000000]})");
+  EXPECT_EQ(j.get<SurvivalCurve>(), curve);
+  SurvivalCurve other;
+  other.add_censored(1'000'000'000);
+  other.merge(curve);
+  EXPECT_EQ(other.censored(), 3u);
+}
+
+// A state written by an earlier parley (dense counts indexed by round) reads the same.
+TEST(SurvivalCurve, ReadsTheDenseFormOfEarlierStates) {
+  const nlohmann::json dense =
+      nlohmann::json::parse(R"({"kind":"survival","events":[0,2,0,1],"censored":[0,0,0,3]})");
+  SurvivalCurve expected;
+  expected.add_event(1);
+  expected.add_event(1);
+  expected.add_event(3);
+  for (int k = 0; k < 3; ++k) expected.add_censored(3);
+  EXPECT_EQ(dense.get<SurvivalCurve>(), expected);
+  nlohmann::json unordered = expected;
+  unordered["rounds"] = {3, 1};
+  EXPECT_THROW(unordered.get<SurvivalCurve>(), std::invalid_argument);
 }
 
 }  // namespace

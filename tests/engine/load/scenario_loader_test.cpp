@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <string>
 
@@ -292,6 +293,107 @@ TEST(ScenarioLoader, ReportsAMissingFileWithoutALine) {
   }
   EXPECT_THROW(load_scenario(std::string(PARLEY_SOURCE_DIR) + "/scenarios", test_registry()),
                InputError);
+}
+
+// A 32,768-letter id or source crashed the loader (SIGSEGV: std::regex's recursive matcher
+// overflowed the stack, in the schema's pattern check and in the source-id check). Ids are now
+// matched linearly and capped at 100 characters; any string at 65,536 bytes.
+TEST(ScenarioLoader, RefusesLongIdsAndMatchesLongTextsWithoutRecursion) {
+  const std::string letters(32'768, 'a');
+  EXPECT_EQ(load_error(edited(R"("id": "truce")", "\"id\": \"" + letters + "\"")).substr(0, 106),
+            "mem.json:5:12: error at /issues/0/id: expected a string of at most 100 characters, "
+            "found \"aaaaaaaaaaaaaaaa");
+  // An id-shaped source (not a declared one) of 32,768 letters: the check is a scan, and the
+  // typo check skips ids whose length is too far off.
+  const std::string with_sources =
+      edited(R"("date": "2025-06-02"})",
+             R"("date": "2025-06-02", "sources": [{"id": "tass", "citation": "TASS"}]})");
+  std::string text = with_sources;
+  const std::string table = R"("truce": {"table": [0, 0.5, 1]})";
+  text.replace(text.find(table), table.size(),
+               R"("truce": {"table": [0, 0.5, 1], "source": ")" + letters + "\"}");
+  EXPECT_EQ(load_error(text), "");  // no declared id is a typo away: a citation in words
+  // A citation of 60,000 characters with spaces is words, not an id: accepted.
+  std::string words;
+  while (words.size() < 60'000) words += "TASS, 2 June. ";
+  text = with_sources;
+  text.replace(text.find(table), table.size(),
+               R"("truce": {"table": [0, 0.5, 1], "source": ")" + words + "\"}");
+  EXPECT_EQ(load_error(text), "");
+  // Past the string limit: refused where the string starts.
+  text = edited(R"("name": "Minimal")", "\"name\": \"" + std::string(70'000, 'x') + "\"");
+  EXPECT_EQ(load_error(text),
+            "mem.json:3:23: error at /meta/name: expected a string of at most 65,536 bytes, "
+            "found a longer string");
+  // A key too.
+  EXPECT_NE(load_error(edited(R"("protocol": {})",
+                              "\"protocol\": {\"" + std::string(70'000, 'k') + "\": 1}"))
+                .find("expected a string of at most 65,536 bytes"),
+            std::string::npos);
+}
+
+TEST(ScenarioLoader, RefusesAFileOverTheSizeLimitBeforeParsingIt) {
+  const std::string big(64u * 1024 * 1024 + 1, ' ');
+  EXPECT_EQ(load_error(big),
+            "mem.json: error: expected a file of at most 64 MiB, found a larger file");
+}
+
+// An options issue of 30,000 options took 23 s to validate: the schema's uniqueItems compared
+// every pair. The check is now one pass with a hash table, and still names both positions.
+TEST(ScenarioLoader, ChecksUniqueOptionsInLinearTime) {
+  const int n = 30'000;
+  std::string options;
+  std::string up;
+  std::string down;
+  for (int k = 0; k < n; ++k) {
+    if (k > 0) {
+      options.append(", ");
+      up.append(", ");
+      down.append(", ");
+    }
+    options.append("\"o").append(std::to_string(k)).append("\"");
+    up.append(std::to_string(static_cast<double>(k) / (n - 1)));
+    down.append(std::to_string(1.0 - static_cast<double>(k) / (n - 1)));
+  }
+  std::string text =
+      edited(R"("options": ["none", "local", "full"])", "\"options\": [" + options + "]");
+  text.replace(text.find(R"("truce": {"table": [0, 0.5, 1]})"), 31,
+               "\"truce\": {\"table\": [" + up + "]}");
+  text.replace(text.find(R"("truce": {"table": [1, 0.5, 0]})"), 31,
+               "\"truce\": {\"table\": [" + down + "]}");
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_EQ(load_error(text), "");
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
+  // A duplicate far apart: named with both positions.
+  const std::string duplicated = [&] {
+    std::string t = text;
+    const std::string last = "\"o" + std::to_string(n - 1) + "\"]";
+    t.replace(t.find(last), last.size(), "\"o17\"]");
+    return t;
+  }();
+  const std::string error = load_error(duplicated);
+  EXPECT_NE(error.find("error at /issues/0/options/29999: expected items that differ from each "
+                       "other, found \"o17\" again (the same as item 17)"),
+            std::string::npos)
+      << error;
+}
+
+// Ranges and sums that overflow a double were accepted, then looped forever (analyze, sweep)
+// or printed "utility -nan".
+TEST(ScenarioLoader, RefusesRangesAndWeightSumsThatOverflow) {
+  EXPECT_EQ(load_error(edited(R"("min": 0, "max": 1})", R"("min": -1e308, "max": 1e308})")),
+            "mem.json:7:61: error at /issues/2/min: expected property \"min\" to be at least "
+            "-1000000000000000, found -1e308");
+  EXPECT_EQ(
+      load_error(edited(R"("weights": {"truce": 1, "pows": 2, "cap": 3, "neutral": 4})",
+                        R"("weights": {"truce": 1e308, "pows": 1e308, "cap": 3, "neutral": 4})")),
+      "mem.json:17:29: error at /parties/0/preferences/weights/truce: expected a number within "
+      "-10^15 to 10^15 (parley's limit on any number in a scenario, so that sums and products "
+      "over a run stay finite), found 1e308");
+  EXPECT_EQ(load_error(edited(R"("reservation": 0.25})",
+                              R"("reservation": 0.25, "cost_per_round": 1e308})")),
+            "mem.json:21:47: error at /parties/1/preferences/cost_per_round: expected property "
+            "\"cost_per_round\" to be at most 1, found 1e308");
 }
 
 }  // namespace

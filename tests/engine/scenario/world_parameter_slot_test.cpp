@@ -118,8 +118,9 @@ TEST(WorldParameterSlot, RefusesDistributionsThatLeaveTheLegalRange) {
   EXPECT_NE(bind_error("/world/battlefield/win_probability", "normal(0.5, 0.1)")
                 .find("legal range [0, 1] of the battlefield's win_probability"),
             std::string::npos);
+  // At least 1e-6: below it the war's value is a singular system (NaN).
   EXPECT_NE(bind_error("/world/battlefield/decisive_probability", "uniform(0, 1)")
-                .find("legal range (0, 1]"),
+                .find("legal range [1e-06, 1] of the battlefield's decisive_probability"),
             std::string::npos);
   EXPECT_NE(bind_error("/world/battlefield/start", "discrete(0, 10)").find("legal range [1, 19]"),
             std::string::npos);
