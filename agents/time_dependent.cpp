@@ -92,7 +92,8 @@ AgentModel time_dependent_model() {
       "Faratin time-dependent concession: target u(t) = Pmin + (Pmax - Pmin)(1 - t^(1/e)); "
       "offers the least it can ask at or above the target, accepts offers at or above it",
       {{"e", 1.0, 0.0, 50.0,
-        "concession exponent (theory.md convention): e < 1 Boulware, 1 linear, > 1 Conceder, "
+        "concession exponent (Faratin, Sierra & Jennings 1998): e < 1 Boulware, 1 linear, > 1 "
+        "Conceder, "
         "0 never concedes",
         false},
        floor_param(),
@@ -103,7 +104,7 @@ AgentModel time_dependent_model() {
 AgentModel boulware_model() {
   return make_model(
       "boulware", "time-dependent concession with e < 1: holds firm, concedes near the deadline",
-      {{"e", 0.2, 0.0, 1.0, "concession exponent (theory.md convention), <= 1", false},
+      {{"e", 0.2, 0.0, 1.0, "concession exponent (Faratin, Sierra & Jennings 1998), <= 1", false},
        floor_param(),
        horizon_param()},
       -1.0);
@@ -118,7 +119,7 @@ AgentModel linear_model() {
 AgentModel conceder_model() {
   return make_model(
       "conceder", "time-dependent concession with e > 1: concedes early",
-      {{"e", 2.0, 1.0, 50.0, "concession exponent (theory.md convention), >= 1", false},
+      {{"e", 2.0, 1.0, 50.0, "concession exponent (Faratin, Sierra & Jennings 1998), >= 1", false},
        floor_param(),
        horizon_param()},
       -1.0);
