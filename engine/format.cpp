@@ -36,7 +36,7 @@ std::string format_amount(double value) {
   if (a >= 999.5) return format_thousands(std::llround(value));
   if (a > 0 && a < 0.0001) {
     char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.2g", value);  // 1.3e-07, not 0
+    std::snprintf(buffer, sizeof buffer, "%.3g", value);  // 1.3e-07 and 1.04e-06, not 0
     return buffer;
   }
   if (a >= 99.95) return format_number(value, 0);

@@ -16,7 +16,7 @@ std::string format_thousands(long long value);
 std::string format_number(double value, int digits);
 
 // A measured amount with digits by size: 57,651 (thousands separated from 1,000 up), 765,
-// 76.5, 7.65, 0.765, 0.0765 (three significant digits below 1), 1.3e-07 below 0.0001.
+// 76.5, 7.65, 0.765, 0.0765 (three significant digits below 1), 1.04e-06 below 0.0001.
 std::string format_amount(double value);
 // An amount and its unit: "57,651 people", "7.65 $bn". A count of one takes the singular only
 // when the caller gives it (format_count).

@@ -53,18 +53,25 @@ std::string amount(const json& x) {
 
 // An outcome's value in its own unit (sweep/outcomes.hpp): shares in percent, rounds with one
 // decimal, utilities with three, costs as amounts with their unit.
-std::string in_unit(const json& x, const json& outcome) {
+std::string in_unit(const json& x, const json& outcome, const std::string& round) {
   if (!x.is_number()) return "-";
   const std::string unit = outcome.at("unit").get<std::string>();
   if (unit == "share of runs" || outcome.at("outcome") == "implemented") return percent(x);
-  if (unit == "round") return num(x, 1);
+  if (unit == "round") return join({round, " ", num(x, 1)});
   if (unit == "utility") return num(x, 3);
   return join({amount(x), " ", unit});
 }
 
-std::string interval_in_unit(const json& w, const json& outcome) {
+std::string interval_in_unit(const json& w, const json& outcome, const std::string& round) {
   if (!w.is_array() || w.size() != 2 || !w[0].is_number() || !w[1].is_number()) return "-";
-  return join({"[", in_unit(w[0], outcome), ", ", in_unit(w[1], outcome), "]"});
+  return join({"[", in_unit(w[0], outcome, round), ", ", in_unit(w[1], outcome, round), "]"});
+}
+
+// An outcome's label with the scenario's word for a round: "day of agreement on political".
+std::string outcome_label(const json& outcome, const std::string& round) {
+  std::string label = outcome.at("label").get<std::string>();
+  if (label.rfind("round ", 0) == 0) label = join({round, label.substr(5)});
+  return label;
 }
 
 std::string clip(const std::string& text, std::size_t most) {
@@ -220,9 +227,9 @@ std::string implementation_text(const json& items) {
 
 // What drives one outcome: regression, Sobol indices and the tornado, then the partial
 // dependence along each parameter and the notes in words.
-std::string driver_text(const json& d) {
+std::string driver_text(const json& d, const std::string& round) {
   std::ostringstream out;
-  const std::string label = d.at("label").get<std::string>();
+  const std::string label = outcome_label(d, round);
   out << "\nWhat drives " << label << " (" << count(d.at("runs")) << " runs";
   if (d.at("r_squared").is_number()) out << ", R² " << num(d.at("r_squared"));
   out << ")\n";
@@ -248,8 +255,9 @@ std::string driver_text(const json& d) {
         if (pd.contains("at")) shape += join({" (near ", amount(pd.at("at")), ")"});
         table.row({r.at("pointer").get<std::string>(), num(r.at("src")), num(r.at("src_se")),
                    num(r.at("sobol")), num(r.at("sobol_se")),
-                   t.at("low").is_null() ? "-" : in_unit(t.at("low").at("mean"), d),
-                   t.at("high").is_null() ? "-" : in_unit(t.at("high").at("mean"), d), shape});
+                   t.at("low").is_null() ? "-" : in_unit(t.at("low").at("mean"), d, round),
+                   t.at("high").is_null() ? "-" : in_unit(t.at("high").at("mean"), d, round),
+                   shape});
       }
   }
   out << table.text();
@@ -260,8 +268,8 @@ std::string driver_text(const json& d) {
     TextTable bins({"value", "runs", "mean", "95% CI"}, 0);
     for (const json& b : pd.at("bins")) {
       if (b.at("runs").get<long long>() == 0) continue;
-      bins.row({amount(b.at("x")), count(b.at("runs")), in_unit(b.at("mean"), d),
-                interval_in_unit(b.at("ci95"), d)});
+      bins.row({amount(b.at("x")), count(b.at("runs")), in_unit(b.at("mean"), d, round),
+                interval_in_unit(b.at("ci95"), d, round)});
     }
     out << bins.text("    ");
   }
@@ -270,7 +278,7 @@ std::string driver_text(const json& d) {
 }
 
 // The grid design's table: every outcome in every cell, the last parameter across.
-std::string grid_text(const json& g) {
+std::string grid_text(const json& g, const std::string& round) {
   std::ostringstream out;
   const std::size_t n = g.at("parameters").size();
   const json& cells = g.at("cells");
@@ -292,8 +300,9 @@ std::string grid_text(const json& g) {
   out << ")\n";
   for (const json& outcome : g.at("outcomes")) {
     const std::string key = outcome.at("key").get<std::string>();
-    out << "  " << outcome.at("label").get<std::string>() << " ("
-        << outcome.at("unit").get<std::string>() << ")\n";
+    const std::string unit = outcome.at("unit").get<std::string>();
+    out << "  " << outcome_label(outcome, round) << " (" << (unit == "round" ? round : unit)
+        << ")\n";
     std::vector<std::string> header;
     for (std::size_t k = 0; k + 1 < n; ++k) header.push_back(k == 0 ? "down" : "");
     header.insert(header.end(), across.begin(), across.end());
@@ -307,7 +316,7 @@ std::string grid_text(const json& g) {
         if (n == 1) row.push_back("mean");
         for (std::size_t k = 0; k + 1 < n; ++k) row.push_back(amount(cell.at("levels")[k]));
       }
-      row.push_back(in_unit(cell.at("outcomes").at(key).at("mean"), outcome));
+      row.push_back(in_unit(cell.at("outcomes").at(key).at("mean"), outcome, round));
       if (c % across.size() == across.size() - 1) table.row(row);
     }
     out << table.text("    ");
@@ -475,8 +484,8 @@ std::string summary_text(const json& s) {
 
   if (s.contains("war")) out << war_text(s.at("war"), round_word(s));
   if (s.contains("implementation")) out << implementation_text(s.at("implementation"));
-  for (const json& d : s.at("drivers")) out << driver_text(d);
-  if (s.contains("grid")) out << grid_text(s.at("grid"));
+  for (const json& d : s.at("drivers")) out << driver_text(d, round_word(s));
+  if (s.contains("grid")) out << grid_text(s.at("grid"), round_word(s));
   return out.str();
 }
 

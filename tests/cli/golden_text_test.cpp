@@ -10,6 +10,7 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,11 @@ struct GoldenCommand {
   std::string name;     // the golden file under tests/golden/text/
   std::string command;  // a bash command line with $PARLEY and $TMP
 };
+
+// CTest lists a case by its golden file, not by the struct's bytes.
+void PrintTo(const GoldenCommand& g, std::ostream* os) {
+  *os << g.name;
+}
 
 std::vector<GoldenCommand> golden_commands() {
   std::vector<GoldenCommand> out;

@@ -31,6 +31,7 @@ TEST(Format, AmountDigitsBySize) {
   EXPECT_EQ(format_amount(0.07654), "0.0765");
   EXPECT_EQ(format_amount(0.0), "0");
   EXPECT_EQ(format_amount(1.3e-07), "1.3e-07");
+  EXPECT_EQ(format_amount(1.04e-06), "1.04e-06");
   EXPECT_EQ(format_amount(-22471.9), "-22,472");
   EXPECT_EQ(format_amount(std::numeric_limits<double>::quiet_NaN()), "-");
 }
