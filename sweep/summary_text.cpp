@@ -161,8 +161,9 @@ std::string war_text(const json& w, const std::string& round) {
     const json& given = w.at("end_round").at("given_end");
     out << "  " << round << " the fighting stopped: median " << num(surv.at("median"), 0)
         << ", p25 " << num(surv.at("quantiles").at("p25"), 0) << ", p75 "
-        << num(surv.at("quantiles").at("p75"), 0) << "; mean " << num(given.at("mean"), 1)
-        << " among the " << count(given.at("count")) << " runs where it stopped\n";
+        << num(surv.at("quantiles").at("p75"), 0) << "; mean " << round << " "
+        << num(given.at("mean"), 1) << " among the " << count(given.at("count"))
+        << " runs where it stopped\n";
   }
   if (!w.at("costs").empty()) {
     out << "\nWar costs per run (each party's total until the fighting stopped or the run "
