@@ -187,7 +187,7 @@ AgentModel bayesian_model() {
   model.name = "bayesian";
   model.summary =
       "learns the opponent's private type by Bayes' rule from battles, offers and refusals, and "
-      "makes screening offers that rise as refusals rule soft types out (Fearon; Powell)";
+      "makes screening offers that rise as refusals rule soft types out (Fearon 1995; Powell 2004)";
   model.params = {
       {"tremble", 0.01, 0.0, 0.5,
        "probability the opponent model gives a move its type would not make (0: such a move "

@@ -262,7 +262,8 @@ AgentModel time_dependent_model() {
       "offers, near the target, what a frequency model of the opponent rates best; accepts "
       "offers at or above the target",
       {{"e", 1.0, 0.0, 50.0,
-        "concession exponent (theory.md convention): e < 1 Boulware, 1 linear, > 1 Conceder, "
+        "concession exponent (Faratin, Sierra & Jennings 1998): e < 1 Boulware, 1 linear, > 1 "
+        "Conceder, "
         "0 never concedes",
         false}},
       -1.0);
@@ -271,7 +272,8 @@ AgentModel time_dependent_model() {
 AgentModel boulware_model() {
   return make_model(
       "boulware", "time-dependent concession with e < 1: holds firm, concedes near the deadline",
-      {{"e", 0.2, 0.0, 1.0, "concession exponent (theory.md convention), <= 1", false}}, -1.0);
+      {{"e", 0.2, 0.0, 1.0, "concession exponent (Faratin, Sierra & Jennings 1998), <= 1", false}},
+      -1.0);
 }
 
 AgentModel linear_model() {
@@ -282,7 +284,8 @@ AgentModel linear_model() {
 AgentModel conceder_model() {
   return make_model(
       "conceder", "time-dependent concession with e > 1: concedes early",
-      {{"e", 2.0, 1.0, 50.0, "concession exponent (theory.md convention), >= 1", false}}, -1.0);
+      {{"e", 2.0, 1.0, 50.0, "concession exponent (Faratin, Sierra & Jennings 1998), >= 1", false}},
+      -1.0);
 }
 
 }  // namespace parley

@@ -10,7 +10,7 @@
 
 namespace parley {
 
-// Faratin, Sierra & Jennings (1998) time-dependent target, in theory.md's convention:
+// Faratin, Sierra & Jennings (1998) time-dependent target, in their convention:
 // u(t) = p_min + (p_max - p_min) * (1 - t^(1/e)) for relative time t in [0, 1].
 // e = 0 is the hardliner limit: u(t) = p_max for every t.
 double faratin_target(double t, double e, double p_min, double p_max);

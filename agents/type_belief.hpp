@@ -4,7 +4,7 @@
 namespace parley {
 
 // A belief over another party's types: a probability per type, updated by Bayes' rule
-// (theory.md, "Learning from battles"). Allocation-free after construction.
+// (Bayes' rule over types, as in Filson & Werner 2002). Allocation-free after construction.
 class TypeBelief {
  public:
   TypeBelief() = default;

@@ -193,7 +193,7 @@ AgentModel war_equilibrium_model() {
   model.name = "war-equilibrium";
   model.summary =
       "complete-information bargaining while fighting: plays the stationary subgame-perfect "
-      "offers of the battlefield chain, solved by value iteration (Slantchev; Powell)";
+      "offers of the battlefield chain, solved by value iteration (Slantchev 2003; Powell 2004)";
   model.requires_.complete_information = true;
   model.requires_.bilateral = true;
   model.create = [](const AgentSetup& setup) -> std::unique_ptr<Agent> {

@@ -8,8 +8,9 @@
 
 namespace parley {
 
-// Zeuthen's risk (theory.md): how much of its gain over disagreement party i risks by holding
-// on to its own offer rather than accepting the other's, (U_i(x_i) - U_i(x_j)) / (U_i(x_i) - d_i).
+// Zeuthen's risk (Zeuthen 1930; Harsanyi 1956): how much of its gain over disagreement party i
+// risks by holding on to its own offer rather than accepting the other's, (U_i(x_i) - U_i(x_j)) /
+// (U_i(x_i) - d_i).
 double zeuthen_risk(double own_offer_utility, double other_offer_utility, double disagreement);
 
 // Monotonic concession with Zeuthen's rule (Zeuthen 1930; Harsanyi 1956; Rosenschein & Zlotkin

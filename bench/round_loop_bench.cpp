@@ -1,4 +1,4 @@
-// The round loop of issue 2: two time-dependent agents, a 3-issue discrete domain of
+// The round loop: two time-dependent agents, a 3-issue discrete domain of
 // 10 x 10 x 4 outcomes, linear-additive preferences, at most 100 rounds, no trace.
 // A step is one offer and the answer to it; the counter `steps` is reported per second.
 #include <benchmark/benchmark.h>

@@ -1,4 +1,4 @@
-// The world model's cost on the shipped scenarios that have one (issue 4, "Performance"): each
+// The world model's cost on the shipped scenarios that have one: each
 // scenario as shipped, against the same file with its world taken out (the `world`, `pressure`,
 // `events`, `implementation` and `mediation` blocks and the parties' private `types`; the
 // reservations in `preferences` then stand instead of the value of fighting on). Both run

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Whole-command timings of `parley sweep` on the shipped Istanbul scenario with its uncertainty
-# block (issue 3; figures in bench/README.md, "Sweeps"):
+# block (figures in bench/README.md, "Sweeps"):
 #   1. one million runs on every core (target: under 60 s on the 2-core reference machine);
 #   2. one thread against two on the same sweep (target: two at least 1.8 times as fast);
 #   3. peak resident memory for 10^4 and 10^6 runs (target: within 10%).

@@ -1,4 +1,4 @@
-// The world model's cost (issue 4, "Performance"): the round loop of round_loop_bench.cpp's
+// The world model's cost: the round loop of round_loop_bench.cpp's
 // scenario (two linear time-dependent agents, 10 x 10 x 4 outcomes, at most 100 rounds, no
 // trace), without a world and with one: a 20-state battlefield (two battles a round), Poisson
 // casualties and lognormal money costs for both sides, a sanctions lever and two scheduled

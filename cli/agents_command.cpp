@@ -2,6 +2,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "analysis/report/text_table.hpp"
 #include "cli/commands.hpp"
 #include "engine/format.hpp"
 #include "play/program_party.hpp"
@@ -18,6 +19,13 @@ std::string requirements_text(const ModelRequirements& r) {
   if (r.attrition) add("the war of attrition");
   if (r.opener_proposes) add("the opener making every offer");
   return text;
+}
+
+// A parameter's value as people write it: 1,000,000 rather than 1000000, 0.05 as it is.
+std::string parameter_value(double v) {
+  if (v == static_cast<double>(static_cast<long long>(v)) && (v >= 1000 || v <= -1000))
+    return format_thousands(static_cast<long long>(v));
+  return format_number(v, 6);
 }
 
 int list_agents(const std::string& format) {
@@ -41,14 +49,18 @@ int list_agents(const std::string& format) {
     std::cout << out.dump(2) << "\n";
     return 0;
   }
+  // Each model: its summary, what it needs, and each parameter with its default and range,
+  // wrapped for a terminal (house style: engine/format.hpp).
   for (const AgentModel* m : registry.models()) {
-    std::cout << m->name << "\n  " << m->summary << "\n";
+    std::cout << m->name << "\n" << wrap_text(m->summary, "  ", "  ");
     const std::string needs = requirements_text(m->requires_);
     if (!needs.empty()) std::cout << "  needs: " << needs << "\n";
     for (const ParamSpec& p : m->params)
-      std::cout << "  " << p.name << " = " << format_number(p.default_value, 6) << "  ["
-                << format_number(p.min, 6) << ", " << format_number(p.max, 6) << "]"
-                << (p.integer ? " integer" : "") << "  " << p.doc << "\n";
+      std::cout << wrap_text(p.name + " = " + parameter_value(p.default_value) + " (" +
+                                 (p.integer ? "a whole number " : "") + "from " +
+                                 parameter_value(p.min) + " to " + parameter_value(p.max) +
+                                 "): " + p.doc,
+                             "  ", "      ");
     std::cout << "\n";
   }
   return 0;

@@ -131,7 +131,7 @@ ordered_json analysis_json(const Scenario& scenario, const std::vector<TrackAnal
 std::string utilities_text(const Scenario& scenario, const Eigen::VectorXd& u) {
   std::string text;
   for (std::size_t p = 0; p < scenario.parties.size(); ++p)
-    text += (p ? ", " : "") + scenario.parties[p].name + " " +
+    text += (p ? ", " : "") + scenario.parties[p].id + " " +
             format_number(u[static_cast<Eigen::Index>(p)], 3);
   return text;
 }
@@ -142,6 +142,11 @@ std::string analysis_text(const Scenario& scenario, const std::vector<TrackAnaly
       << scenario.parties.size() << " parties, " << scenario.issues.size()
       << (scenario.issues.size() == 1 ? " issue, " : " issues, ") << scenario.tracks.size()
       << " track" << (scenario.tracks.size() == 1 ? "" : "s") << "\n";
+  // Short party ids below; their names once, here.
+  out << "Parties: ";
+  for (std::size_t p = 0; p < scenario.parties.size(); ++p)
+    out << (p ? "; " : "") << scenario.parties[p].id << " = " << scenario.parties[p].name;
+  out << "\nUtilities are each party's own, from 0 (its worst outcome) to 1 (its best)\n";
   for (std::size_t t = 0; t < tracks.size(); ++t) {
     const TrackAnalysis& a = tracks[t];
     const Track& track = scenario.tracks[t];
@@ -157,8 +162,8 @@ std::string analysis_text(const Scenario& scenario, const std::vector<TrackAnaly
       out << "  opposition:   " << format_number(*a.opposition, 3)
           << " (distance from the nearest outcome to everyone's best, 0 = no conflict)\n";
     for (const auto& c : a.correlations)
-      out << "  correlation:  " << scenario.parties[static_cast<std::size_t>(c.a)].name << " / "
-          << scenario.parties[static_cast<std::size_t>(c.b)].name << " "
+      out << "  correlation:  " << scenario.parties[static_cast<std::size_t>(c.a)].id << " / "
+          << scenario.parties[static_cast<std::size_t>(c.b)].id << " "
           << (c.value ? format_number(*c.value, 3) : std::string("undefined (a flat utility)"))
           << " (-1 = pure conflict, +1 = same wishes)\n";
     for (const auto& [key, outcome] : a.solutions) {

@@ -294,6 +294,17 @@ int sweep(const SweepCommandOptions& options) {
   run_options.threads = threads;
   run_options.blocks = state.done.missing(state.shard.first_block, state.shard.last_block);
   run_options.stop_after_blocks = options.stop_after_blocks;
+  // A finished sweep resumed: nothing to run and nothing to rewrite; say so, and succeed.
+  if (resuming && run_options.blocks.empty()) {
+    std::cerr << "parley sweep: the sweep in " << options.resume << " is already complete ("
+              << format_count(static_cast<long long>(
+                                  std::min(runs, state.shard.last_block * kSweepBlockSize) -
+                                  state.shard.first_block * kSweepBlockSize),
+                              "run")
+              << "); nothing to do\n";
+    std::cout << (std::filesystem::path(options.resume) / kSummaryFile).string() << "\n";
+    return 0;
+  }
   std::uint64_t todo = 0;
   for (std::uint64_t b : run_options.blocks)
     todo += std::min(runs, (b + 1) * kSweepBlockSize) - b * kSweepBlockSize;
@@ -389,7 +400,9 @@ void add_sweep_command(CLI::App& app, Action& action) {
                   "Directory for summary.json and state.json (default: FILE's name + -sweep)");
   cmd->add_option("--shard", options->shard,
                   "Run slice k of n (1-based) of the sweep; combine with parley merge");
-  cmd->add_option("--resume", options->resume, "Continue the interrupted sweep in this directory");
+  cmd->add_option(
+      "--resume", options->resume,
+      "Continue the interrupted sweep in this directory (a finished one: nothing to do)");
   cmd->add_option("--runs-csv", options->runs_csv,
                   "Also write one CSV row per run, in run order, to this file, and what each "
                   "column is (with units) to FILE.columns.csv (runs.csv: runs.columns.csv)");
@@ -422,7 +435,8 @@ void add_sweep_command(CLI::App& app, Action& action) {
       "A scenario with a history block adds summary.json's \"history\": the share of runs\n"
       "matching what really happened, per track and for the whole pattern (docs/sweep.md).\n"
       "Ctrl-C stops cleanly: blocks under way finish, the summary is written marked partial\n"
-      "(exit status 130), and --resume DIR continues to exactly the uninterrupted summary.");
+      "(exit status 130), and --resume DIR continues to exactly the uninterrupted summary;\n"
+      "resuming a finished sweep says it is already complete and exits 0.");
   cmd->callback([options, &action] { action = [options] { return sweep(*options); }; });
 }
 

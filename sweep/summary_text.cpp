@@ -1,8 +1,6 @@
 #include "sweep/summary_text.hpp"
 
 #include <algorithm>
-#include <cmath>
-#include <cstdio>
 #include <initializer_list>
 #include <sstream>
 #include <vector>
@@ -35,51 +33,68 @@ std::string count(const json& x) {
 
 std::string percent(const json& x) {
   if (!x.is_number()) return "-";
-  return join({format_number(100.0 * x.get<double>(), 1), "%"});
+  return format_percent(x.get<double>());
 }
 std::string percent(double x) {
-  return percent(json(x));
+  return format_percent(x);
 }
 
 // A 95% interval of a share, in percent like the share beside it.
 std::string interval(const json& w) {
   if (!w.is_array() || w.size() != 2 || !w[0].is_number() || !w[1].is_number()) return "-";
-  return join({"[", percent(w[0]), ", ", percent(w[1]), "]"});
+  return format_percent_interval(w[0].get<double>(), w[1].get<double>());
 }
 
-// A quantity people read: thousands separated from 1,000 up, about three significant digits
-// below.
+// A quantity people read, in the house style (engine/format.hpp).
 std::string amount(const json& x) {
   if (!x.is_number()) return "-";
-  const double v = x.get<double>();
-  const double a = std::abs(v);
-  if (a >= 1000) return format_thousands(std::llround(v));
-  if (a > 0 && a < 0.01) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.3g", v);  // 1.3e-07, not 0
-    return buffer;
-  }
-  return format_number(v, a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3);
+  return format_amount(x.get<double>());
 }
 
 // An outcome's value in its own unit (sweep/outcomes.hpp): shares in percent, rounds with one
 // decimal, utilities with three, costs as amounts with their unit.
-std::string in_unit(const json& x, const json& outcome) {
+std::string in_unit(const json& x, const json& outcome, const std::string& round) {
   if (!x.is_number()) return "-";
   const std::string unit = outcome.at("unit").get<std::string>();
   if (unit == "share of runs" || outcome.at("outcome") == "implemented") return percent(x);
-  if (unit == "round") return num(x, 1);
+  if (unit == "round") return join({round, " ", num(x, 1)});
   if (unit == "utility") return num(x, 3);
   return join({amount(x), " ", unit});
 }
 
-std::string interval_in_unit(const json& w, const json& outcome) {
+std::string interval_in_unit(const json& w, const json& outcome, const std::string& round) {
   if (!w.is_array() || w.size() != 2 || !w[0].is_number() || !w[1].is_number()) return "-";
-  return join({"[", in_unit(w[0], outcome), ", ", in_unit(w[1], outcome), "]"});
+  return join({"[", in_unit(w[0], outcome, round), ", ", in_unit(w[1], outcome, round), "]"});
+}
+
+// An outcome's label with the scenario's word for a round: "day of agreement on political".
+std::string outcome_label(const json& outcome, const std::string& round) {
+  std::string label = outcome.at("label").get<std::string>();
+  if (label.rfind("round ", 0) == 0) label = join({round, label.substr(5)});
+  return label;
 }
 
 std::string clip(const std::string& text, std::size_t most) {
   return text.size() <= most ? text : text.substr(0, most - 3) + "...";
+}
+
+// How a track closed, in words (summary.json's keys are the trace's status names).
+std::string status_words(const std::string& status) {
+  if (status == "breakdown") return "talks broke down";
+  if (status == "deadline") return "deadline reached";
+  if (status == "walk-away") return "a party walked away";
+  if (status == "military-victory") return "a side won the war";
+  if (status == "closed") return "closed by an event or a condition";
+  if (status == "suspended") return "suspended at the end";
+  return status;
+}
+
+// The scenario's word for a round ("day", "week"): summary.json carries it with the history
+// block; without one, "round".
+std::string round_word(const json& s) {
+  if (s.contains("history") && s.at("history").is_object())
+    return s.at("history").value("round_name", std::string("round"));
+  return "round";
 }
 
 // The summary's `history` object: how often the runs did what really happened.
@@ -88,15 +103,15 @@ std::string history_table(const json& h) {
   out << "\nAs in history (" << count(h.at("runs")) << " runs)\n";
   if (!h.at("summary").get<std::string>().empty())
     out << wrap_text(h.at("summary").get<std::string>(), "  ", "  ") << "\n";
+  const std::string unit = h.value("round_name", std::string("round"));
   TextTable table({"track", "in history", "status as in history", "95% CI", "terms as in history",
-                   "95% CI", "rounds vs history: mean", "sd"},
+                   "95% CI", unit + "s later than history: mean", "sd"},
                   2);
   auto share = [](const json& p) {
     return p.is_null()
                ? std::vector<std::string>{"-", "-"}
                : std::vector<std::string>{percent(p.at("estimate")), interval(p.at("wilson95"))};
   };
-  const std::string unit = h.value("round_name", std::string("round"));
   for (const json& t : h.at("tracks")) {
     const json& hist = t.at("historical");
     std::vector<std::string> row{t.at("id").get<std::string>(),
@@ -122,12 +137,14 @@ std::string history_table(const json& h) {
         << " (agreed last in history) agreed last: " << percent(h.at("last_match").at("estimate"))
         << " " << interval(h.at("last_match").at("wilson95")) << "\n";
   out << "  (terms: runs that agreed the track on every recorded term, at the issue's grid level;\n"
-         "   rounds: simulated minus historical round, among runs that agreed the track)\n";
+         "   "
+      << unit << "s later: the simulated " << unit << " minus the historical one, among runs that "
+      << "agreed the track; negative: earlier)\n";
   return out.str();
 }
 
 // The war's end, its round and each party's costs (summary.json's `war`).
-std::string war_text(const json& w) {
+std::string war_text(const json& w, const std::string& round) {
   std::ostringstream out;
   if (w.at("battlefield").get<bool>()) {
     out << "\nHow the war ended (" << count(w.at("runs")) << " runs)\n";
@@ -142,10 +159,11 @@ std::string war_text(const json& w) {
     out << ends.text();
     const json& surv = w.at("end_round").at("survival");
     const json& given = w.at("end_round").at("given_end");
-    out << "  round the fighting stopped: median " << num(surv.at("median"), 0) << ", p25 "
-        << num(surv.at("quantiles").at("p25"), 0) << ", p75 "
-        << num(surv.at("quantiles").at("p75"), 0) << "; mean " << num(given.at("mean"), 1)
-        << " among the " << count(given.at("count")) << " runs where it stopped\n";
+    out << "  " << round << " the fighting stopped: median " << num(surv.at("median"), 0)
+        << ", p25 " << num(surv.at("quantiles").at("p25"), 0) << ", p75 "
+        << num(surv.at("quantiles").at("p75"), 0) << "; mean " << round << " "
+        << num(given.at("mean"), 1) << " among the " << count(given.at("count"))
+        << " runs where it stopped\n";
   }
   if (!w.at("costs").empty()) {
     out << "\nWar costs per run (each party's total until the fighting stopped or the run "
@@ -185,7 +203,9 @@ std::string war_text(const json& w) {
 std::string implementation_text(const json& items) {
   std::ostringstream out;
   out << "\nImplementation of what was signed\n";
-  std::vector<std::string> header{"item", "signed", "95% CI", "carried out", "95% CI"};
+  // "Went ahead" (some side did some of its part) is not "carried out": each side's own share
+  // says who did what.
+  std::vector<std::string> header{"item", "signed", "95% CI", "went ahead", "95% CI"};
   for (const json& p : items.at(0).at("parties"))
     header.push_back(p.at("party").get<std::string>() + "'s part done");
   TextTable table(header);
@@ -199,16 +219,18 @@ std::string implementation_text(const json& items) {
     table.row(row);
   }
   out << table.text();
-  out << "  (shares of all runs; a party's part: the mean share of its part it carried out, in "
-         "runs that signed the item)\n";
+  out << wrap_text(
+      "(shares of all runs; went ahead: at least one side did some of its part; a side's part "
+      "done: the mean share of its own part it carried out, in runs that signed the item)",
+      "  ", "   ");
   return out.str();
 }
 
 // What drives one outcome: regression, Sobol indices and the tornado, then the partial
 // dependence along each parameter and the notes in words.
-std::string driver_text(const json& d) {
+std::string driver_text(const json& d, const std::string& round) {
   std::ostringstream out;
-  const std::string label = d.at("label").get<std::string>();
+  const std::string label = outcome_label(d, round);
   out << "\nWhat drives " << label << " (" << count(d.at("runs")) << " runs";
   if (d.at("r_squared").is_number()) out << ", R² " << num(d.at("r_squared"));
   out << ")\n";
@@ -234,8 +256,9 @@ std::string driver_text(const json& d) {
         if (pd.contains("at")) shape += join({" (near ", amount(pd.at("at")), ")"});
         table.row({r.at("pointer").get<std::string>(), num(r.at("src")), num(r.at("src_se")),
                    num(r.at("sobol")), num(r.at("sobol_se")),
-                   t.at("low").is_null() ? "-" : in_unit(t.at("low").at("mean"), d),
-                   t.at("high").is_null() ? "-" : in_unit(t.at("high").at("mean"), d), shape});
+                   t.at("low").is_null() ? "-" : in_unit(t.at("low").at("mean"), d, round),
+                   t.at("high").is_null() ? "-" : in_unit(t.at("high").at("mean"), d, round),
+                   shape});
       }
   }
   out << table.text();
@@ -246,8 +269,8 @@ std::string driver_text(const json& d) {
     TextTable bins({"value", "runs", "mean", "95% CI"}, 0);
     for (const json& b : pd.at("bins")) {
       if (b.at("runs").get<long long>() == 0) continue;
-      bins.row({amount(b.at("x")), count(b.at("runs")), in_unit(b.at("mean"), d),
-                interval_in_unit(b.at("ci95"), d)});
+      bins.row({amount(b.at("x")), count(b.at("runs")), in_unit(b.at("mean"), d, round),
+                interval_in_unit(b.at("ci95"), d, round)});
     }
     out << bins.text("    ");
   }
@@ -256,7 +279,7 @@ std::string driver_text(const json& d) {
 }
 
 // The grid design's table: every outcome in every cell, the last parameter across.
-std::string grid_text(const json& g) {
+std::string grid_text(const json& g, const std::string& round) {
   std::ostringstream out;
   const std::size_t n = g.at("parameters").size();
   const json& cells = g.at("cells");
@@ -278,8 +301,9 @@ std::string grid_text(const json& g) {
   out << ")\n";
   for (const json& outcome : g.at("outcomes")) {
     const std::string key = outcome.at("key").get<std::string>();
-    out << "  " << outcome.at("label").get<std::string>() << " ("
-        << outcome.at("unit").get<std::string>() << ")\n";
+    const std::string unit = outcome.at("unit").get<std::string>();
+    out << "  " << outcome_label(outcome, round) << " (" << (unit == "round" ? round : unit)
+        << ")\n";
     std::vector<std::string> header;
     for (std::size_t k = 0; k + 1 < n; ++k) header.push_back(k == 0 ? "down" : "");
     header.insert(header.end(), across.begin(), across.end());
@@ -293,7 +317,7 @@ std::string grid_text(const json& g) {
         if (n == 1) row.push_back("mean");
         for (std::size_t k = 0; k + 1 < n; ++k) row.push_back(amount(cell.at("levels")[k]));
       }
-      row.push_back(in_unit(cell.at("outcomes").at(key).at("mean"), outcome));
+      row.push_back(in_unit(cell.at("outcomes").at(key).at("mean"), outcome, round));
       if (c % across.size() == across.size() - 1) table.row(row);
     }
     out << table.text("    ");
@@ -312,16 +336,30 @@ std::string summary_text(const json& s) {
   if (s.at("partial").get<bool>())
     out << " of " << count(s.at("runs").at("planned")) << " planned (PARTIAL)";
   out << " · design " << sweep.at("design").get<std::string>() << " · seed "
-      << sweep.at("seed").dump() << " · " << sweep.at("parameters").size()
-      << " uncertain parameters\n";
+      << sweep.at("seed").dump() << " · "
+      << (sweep.at("parameters").empty()
+              ? std::string("no uncertain parameters")
+              : format_count(static_cast<long long>(sweep.at("parameters").size()),
+                             "uncertain parameter"))
+      << "\n";
+  // Tables name parties by their short ids; their names once, here.
+  out << "Parties: ";
+  for (std::size_t p = 0; p < s.at("parties").size(); ++p) {
+    const json& party = s.at("parties")[p];
+    out << (p ? "; " : "") << party.at("id").get<std::string>();
+    if (party.contains("name") && party.at("name") != party.at("id"))
+      out << " = " << party.at("name").get<std::string>();
+  }
+  out << "\n";
   if (s.contains("shard"))
     out << "shard " << s.at("shard").at("index").dump() << " of "
         << s.at("shard").at("count").dump() << " (blocks " << s.at("shard").at("first_block")
         << " to " << s.at("shard").at("last_block") << ")\n";
 
   out << "\nAgreement per track\n";
-  TextTable agreement(
-      {"track", "P(agree)", "95% CI", "median round", "p25", "p75", "p95", "mean round if agreed"});
+  const std::string round = round_word(s);
+  TextTable agreement({"track", "agreed", "95% CI", "median " + round, "p25", "p75", "p95",
+                       "mean " + round + " if agreed"});
   for (const json& t : s.at("tracks")) {
     const json& a = t.at("agreement");
     const json& surv = t.at("round_of_agreement").at("survival");
@@ -332,7 +370,8 @@ std::string summary_text(const json& s) {
                    num(t.at("round_of_agreement").at("given_agreement").at("mean"), 1)});
   }
   out << agreement.text();
-  out << "  (rounds from the survival curve: '-' where too few runs agree to reach the "
+  out << "  (" << round
+      << "s from the survival curve: '-' where too few runs agree to reach the "
          "quantile)\n";
 
   out << "\nHow tracks closed\n";
@@ -344,7 +383,7 @@ std::string summary_text(const json& s) {
     if (seen) statuses.push_back(status);
   }
   std::vector<std::string> header{"track"};
-  header.insert(header.end(), statuses.begin(), statuses.end());
+  for (const std::string& status : statuses) header.push_back(status_words(status));
   TextTable closing(header);
   for (const json& t : s.at("tracks")) {
     std::vector<std::string> row{t.at("id").get<std::string>()};
@@ -367,10 +406,10 @@ std::string summary_text(const json& s) {
       if (term.contains("moments") && term.at("moments").at("count").get<long long>() > 0) {
         const json& m = term.at("moments");
         const json& q = term.at("quantiles");
-        const int digits = term.at("kind") == "quantity" ? 1 : 4;
-        text = join({"mean ", num(m.at("mean"), digits), "  sd ", num(m.at("sd"), digits), "  p05 ",
-                     num(q.at("p05"), digits), "  median ", num(q.at("p50"), digits), "  p95 ",
-                     num(q.at("p95"), digits)});
+        // House style: 1,100 rather than 1100, the unit once at the end of the line.
+        text = join({"mean ", amount(m.at("mean")), "  sd ", amount(m.at("sd")), "  p05 ",
+                     amount(q.at("p05")), "  median ", amount(q.at("p50")), "  p95 ",
+                     amount(q.at("p95"))});
         if (term.contains("unit")) text.append(" ").append(term.at("unit").get<std::string>());
       } else if (term.contains("frequencies") && !term.contains("moments")) {
         std::vector<std::pair<double, std::string>> levels;
@@ -414,23 +453,40 @@ std::string summary_text(const json& s) {
                             ") the value of fighting on at the start")
       << "\n";
 
-  out << "\nParties\n";
-  TextTable parties(
-      {"party", "utility mean", "sd", "p05", "median", "p95", "cost of talks: mean", "p95"});
+  out << "\nUtility per party (each party's own scale, 0 to 1)\n";
+  // The cost of talking (per round, from the preferences) only where some party has one; the
+  // war's costs, in their own units, have their own table below.
+  bool talk_costs = false;
+  for (const json& p : s.at("parties"))
+    talk_costs = talk_costs || (p.at("costs").at("mean").is_number() &&
+                                p.at("costs").at("mean").get<double>() != 0.0);
+  std::vector<std::string> party_header{"party", "mean", "sd", "p05", "median", "p95"};
+  if (talk_costs) {
+    party_header.push_back("cost of talking: mean");
+    party_header.push_back("p95");
+  }
+  TextTable parties(party_header);
   for (const json& p : s.at("parties")) {
     const json& u = p.at("utility");
     const json& c = p.at("costs");
-    parties.row({p.at("id").get<std::string>(), num(u.at("mean")), num(u.at("sd")),
-                 num(u.at("quantiles").at("p05")), num(u.at("quantiles").at("p50")),
-                 num(u.at("quantiles").at("p95")), num(c.at("mean"), 4),
-                 num(c.at("quantiles").at("p95"), 4)});
+    std::vector<std::string> row{p.at("id").get<std::string>(),
+                                 num(u.at("mean")),
+                                 num(u.at("sd")),
+                                 num(u.at("quantiles").at("p05")),
+                                 num(u.at("quantiles").at("p50")),
+                                 num(u.at("quantiles").at("p95"))};
+    if (talk_costs) {
+      row.push_back(num(c.at("mean"), 4));
+      row.push_back(num(c.at("quantiles").at("p95"), 4));
+    }
+    parties.row(row);
   }
   out << parties.text();
 
-  if (s.contains("war")) out << war_text(s.at("war"));
+  if (s.contains("war")) out << war_text(s.at("war"), round_word(s));
   if (s.contains("implementation")) out << implementation_text(s.at("implementation"));
-  for (const json& d : s.at("drivers")) out << driver_text(d);
-  if (s.contains("grid")) out << grid_text(s.at("grid"));
+  for (const json& d : s.at("drivers")) out << driver_text(d, round_word(s));
+  if (s.contains("grid")) out << grid_text(s.at("grid"), round_word(s));
   return out.str();
 }
 

@@ -110,8 +110,7 @@ nlohmann::ordered_json proportion_json(const Proportion& p) {
 std::string percent_text(const Proportion& p) {
   if (!p.estimate()) return "-";
   const Interval w = p.wilson();
-  return format_number(100 * *p.estimate(), 1) + "% [" + format_number(100 * w.lower, 1) + ", " +
-         format_number(100 * w.upper, 1) + "]";
+  return format_share(*p.estimate(), w.lower, w.upper);
 }
 }  // namespace
 

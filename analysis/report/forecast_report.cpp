@@ -24,7 +24,9 @@ nlohmann::json model_json(const forecast::ModelParameters& m) {
 
 std::string model_words(const forecast::ModelParameters& m) {
   std::ostringstream out;
-  out << "Q " << format_number(m.q, 3) << ", T " << format_number(m.t, 3) << "; win probability "
+  // Q and T in words (docs/forecast.md, step 5), the letters kept for readers of the papers.
+  out << "chance the status quo holds unchallenged (Q) " << format_percent(m.q)
+      << ", chance a change is for the better (T) " << format_percent(m.t) << "; win probability "
       << (m.win_probability == forecast::WinProbability::kPair ? "over the pair's votes"
                                                                : "over all votes")
       << "; each actor takes the offer "

@@ -19,38 +19,48 @@ std::string party_id(const Scenario& s, int party) {
   return party >= 0 ? s.parties[party].id : std::string();
 }
 
-// "agreed in round 3 (2025-06-05), offered by Russia" and the like.
+// "day 65 (2025-07-19)": a round in the scenario's own word for it, with its date, so that
+// one moment has one name in every line of a report.
+std::string when_text(const Scenario& s, int round) {
+  return s.clock.round_name + " " + std::to_string(round) + " (" +
+         s.clock.date_of(round).to_string() + ")";
+}
+
+// "on day 3 (2025-06-05)", "in week 89 (1953-03-24)": the preposition English uses.
+std::string at_text(const Scenario& s, int round) {
+  return (s.clock.round_name == "day" ? "on " : "in ") + when_text(s, round);
+}
+
+// "AGREED on day 3 (2025-06-05), offered by RU" and the like.
 std::string track_status_text(const Scenario& s, const TrackResult& r) {
-  const std::string when =
-      "round " + std::to_string(r.round) + " (" + s.clock.date_of(r.round).to_string() + ")";
+  const std::string when = at_text(s, r.round);
   switch (r.status) {
     case TrackStatus::Agreed:
-      return "AGREED in " + when + ", " +
-             (r.proposer >= 0 ? "offered by " + s.parties[r.proposer].name
+      return "AGREED " + when + ", " +
+             (r.proposer >= 0 ? "offered by " + s.parties[r.proposer].id
                               : std::string("the mediator's single text"));
     case TrackStatus::Deadline:
-      return "no agreement: deadline reached after " + when;
+      return "no agreement: deadline reached after " + when_text(s, r.round);
     case TrackStatus::Breakdown:
-      return "no agreement: talks broke down in " + when;
+      return "no agreement: talks broke down " + when;
     case TrackStatus::WalkAway:
-      return "no agreement: " + s.parties[r.actor].name + " walked away in " + when;
+      return "no agreement: " + s.parties[r.actor].id + " walked away " + when;
     case TrackStatus::MilitaryVictory:
-      return "no agreement: " + s.parties[r.actor].name + " won the war in " + when;
+      return "no agreement: " + s.parties[r.actor].id + " won the war " + when;
     case TrackStatus::Closed:
       if (r.closed_by_condition) {
         const std::string other =
             s.tracks[r.cause].label.empty() ? s.tracks[r.cause].id : s.tracks[r.cause].label;
         if (r.closing == LinkChange::NeverOpens)
-          return "no agreement: never opened, closed in " + when + " (" + other +
+          return "no agreement: never opened, closed " + when + " (" + other +
                  " can no longer meet its condition)";
         if (r.closing == LinkChange::PackageFell)
-          return "no agreement: its deal fell with its package in " + when + " (" + other +
-                 " failed)";
-        return "no agreement: closed by its condition on " + other + " in " + when;
+          return "no agreement: its deal fell with its package " + when + " (" + other + " failed)";
+        return "no agreement: closed by its condition on " + other + " " + when;
       }
-      return "no agreement: closed by an event in " + when;
+      return "no agreement: closed by an event " + when;
     case TrackStatus::Suspended:
-      return "no agreement: suspended (or never opened) at the end, " + when;
+      return "no agreement: suspended (or never opened) at the end, " + when_text(s, r.round);
     case TrackStatus::Open:
       return "open";
   }
@@ -81,36 +91,70 @@ void add_world_json(const Scenario& s, const RunResult& result, ordered_json& ou
   if (!result.implementation.empty()) out["implementation"] = implementation_json(s, result);
 }
 
+// Does party p have cost kind k at all: given in the file, or accrued (a lever or an event can
+// add a kind the file leaves at zero)? Kinds a party does not have are not printed for it.
+bool has_cost_kind(const Scenario& s, const RunResult& result, std::size_t p, std::size_t k) {
+  if (result.parties[p].war_costs.size() > k && result.parties[p].war_costs[k] != 0.0) return true;
+  if (s.world.parties.size() <= p || s.world.parties[p].costs.size() <= k) return false;
+  const PartyCost& c = s.world.parties[p].costs[k];
+  return c.per_round.mean != 0.0 || c.per_round.max != 0.0 || !c.source.empty();
+}
+
+// What an event kind does, in words (the kind names are the file format's, not the reader's).
+std::string event_kind_words(const std::string& kind) {
+  if (kind == "open_track") return "a track opens";
+  if (kind == "close_track") return "a track closes";
+  if (kind == "change_costs") return "costs change";
+  if (kind == "change_odds") return "the odds of battle change";
+  if (kind == "change_reservation") return "what a party will accept changes";
+  if (kind == "change_weights") return "a party's priorities change";
+  if (kind == "set_pressure") return "outside pressure changes";
+  if (kind == "shift_battlefield") return "the front moves";
+  if (kind == "force_walk_out") return "a party walks out";
+  return kind;
+}
+
 std::string world_text(const Scenario& s, const RunResult& result) {
   std::ostringstream out;
   if (result.world.present) {
     const WorldResult& w = result.world;
+    const BattlefieldSpec& b = s.world.battlefield;
     out << "\nWar: ";
     if (w.victor >= 0)
-      out << s.parties[w.victor].name << " won militarily in round " << w.end_round;
+      out << s.parties[w.victor].id << " won militarily " << at_text(s, w.end_round);
     else if (w.ceasefire)
-      out << "ceasefire from round " << w.end_round;
+      out << "ceasefire from " << when_text(s, w.end_round);
     else
       out << "still fighting at the end";
-    out << "; control state " << w.position << " of " << s.world.battlefield.states << ", "
-        << w.rounds_fought << " round" << (w.rounds_fought == 1 ? "" : "s") << " fought\n";
+    out << ", after " << format_count(w.rounds_fought, s.clock.round_name) << " of fighting\n";
+    // The battlefield's control states, in words: 0 is one side's victory, N the other's.
+    out << "  front line at " << w.position << " on a scale from 0 (" << s.parties[b.down_party].id
+        << " wins) to " << b.states << " (" << s.parties[b.up_party].id << " wins); it started at "
+        << b.start << "\n";
   }
-  for (const FiredEvent& f : result.world.events)
-    out << "  event " << s.world.events[f.event].id << " (" << s.world.events[f.event].kind
-        << ") in round " << f.round << "\n";
+  if (!result.world.events.empty()) out << "\nEvents\n";
+  for (const FiredEvent& f : result.world.events) {
+    const EventSpec& e = s.world.events[f.event];
+    out << "  " << when_text(s, f.round) << ": " << (e.label.empty() ? e.id : e.label) << " ("
+        << event_kind_words(e.kind) << ")\n";
+  }
   if (!s.world.cost_kinds.empty() && !result.parties.empty() &&
       !result.parties[0].war_costs.empty()) {
-    out << "\nWar costs\n";
+    out << "\nWar costs until the fighting stopped or the run ended\n";
     for (std::size_t p = 0; p < s.parties.size(); ++p) {
-      out << "  " << s.parties[p].name << ":";
-      for (std::size_t k = 0; k < s.world.cost_kinds.size(); ++k)
-        out << " " << format_number(result.parties[p].war_costs[k], 6) << " "
-            << s.world.cost_kinds[k].unit;
-      out << " (utility " << format_number(result.parties[p].war_cost_utility, 3) << ")\n";
+      std::string kinds;
+      for (std::size_t k = 0; k < s.world.cost_kinds.size(); ++k) {
+        if (!has_cost_kind(s, result, p, k)) continue;
+        const CostKind& kind = s.world.cost_kinds[k];
+        kinds += (kinds.empty() ? "" : ", ") + (kind.label.empty() ? kind.id : kind.label) + " " +
+                 format_quantity(result.parties[p].war_costs[k], kind.unit);
+      }
+      out << "  " << s.parties[p].id << ": " << (kinds.empty() ? "none" : kinds) << " (worth "
+          << format_utility(result.parties[p].war_cost_utility) << " in utility)\n";
     }
   }
   if (!result.implementation.empty()) {
-    out << "\nImplementation (signed / carried out)\n";
+    out << "\nImplementation of what was signed\n";
     for (const ImplementationResult& r : result.implementation) {
       const ImplementationSpec& spec = s.world.implementation[r.item];
       out << "  " << (spec.label.empty() ? spec.id : spec.label) << ": ";
@@ -118,16 +162,28 @@ std::string world_text(const Scenario& s, const RunResult& result) {
         out << "not signed\n";
         continue;
       }
-      out << "signed in round " << r.signed_round << ", ";
+      out << "signed " << at_text(s, r.signed_round) << ", ";
       if (!r.carried_out) {
         out << "not carried out\n";
         continue;
       }
-      out << "carried out by round " << r.carried_out_round << " (";
-      for (std::size_t p = 0; p < s.parties.size(); ++p)
-        out << (p ? ", " : "") << s.parties[p].name << " "
-            << format_number(100.0 * r.fraction[p], 3) << "%";
-      out << ")\n";
+      // Carried out means every side did all of its part; anything less is said as such.
+      bool full = true;
+      for (const double f : r.fraction) full = full && f >= 0.9995;
+      out << (full ? "carried out in full by " : "only partly carried out by ")
+          << when_text(s, r.carried_out_round);
+      if (!full) {
+        out << ":";
+        for (std::size_t p = 0; p < s.parties.size(); ++p) {
+          const double f = r.fraction[p];
+          out << (p ? "," : "") << " " << s.parties[p].id << " did "
+              << (f <= 0.0      ? std::string("none")
+                  : f >= 0.9995 ? std::string("all")
+                                : format_percent(f))
+              << " of its part";
+        }
+      }
+      out << "\n";
     }
   }
   return out.str();
@@ -214,8 +270,13 @@ std::string run_report_text(const Simulator& simulator, const RunResult& result)
   const Scenario& s = simulator.scenario();
   std::ostringstream out;
   out << s.meta.name << "\n";
-  out << "seed " << result.seed << ", " << result.rounds << " " << s.clock.round_name
-      << (result.rounds == 1 ? "" : "s") << " from " << s.clock.start.to_string() << "\n";
+  out << "seed " << result.seed << ", " << format_count(result.rounds, s.clock.round_name)
+      << " from " << s.clock.start.to_string() << "\n";
+  // Short party ids in every line below; their names once, here.
+  out << "\nParties\n";
+  for (std::size_t p = 0; p < s.parties.size(); ++p)
+    out << "  " << s.parties[p].id << " = " << s.parties[p].name << ", played by the "
+        << s.parties[p].agent.model << " agent\n";
   for (std::size_t t = 0; t < s.tracks.size(); ++t) {
     const TrackResult& r = result.tracks[t];
     const OutcomeSpace& space = simulator.space(static_cast<int>(t));
@@ -223,8 +284,7 @@ std::string run_report_text(const Simulator& simulator, const RunResult& result)
         << (s.tracks[t].label.empty() ? s.tracks[t].id : s.tracks[t].label) << ": "
         << track_status_text(s, r) << "\n";
     if (r.opened_round >= 0)
-      out << "  opened in round " << r.opened_round << " ("
-          << s.clock.date_of(r.opened_round).to_string() << "), once its conditions held\n";
+      out << "  opened " << at_text(s, r.opened_round) << ", once its conditions held\n";
     if (r.status == TrackStatus::Agreed) {
       // Packages are symmetric: name every partner, whichever track lists the other.
       std::vector<TrackLinks> links;
@@ -247,16 +307,23 @@ std::string run_report_text(const Simulator& simulator, const RunResult& result)
             << issue.describe(r.deal.values[k]) << "\n";
       }
     }
-    out << "  payoff:";
+    out << "  utility of this outcome:";
     for (std::size_t p = 0; p < s.parties.size(); ++p)
-      out << "  " << s.parties[p].name << " " << format_number(r.payoff[p], 3);
+      out << (p ? "," : "") << " " << s.parties[p].id << " " << format_utility(r.payoff[p]);
     out << "\n";
   }
-  out << "\nParties (utility over all tracks, costs accrued)\n";
-  for (std::size_t p = 0; p < s.parties.size(); ++p)
-    out << "  " << s.parties[p].name << " [" << s.parties[p].agent.model << "]: utility "
-        << format_number(result.parties[p].utility, 3) << ", costs "
-        << format_number(result.parties[p].costs, 3) << "\n";
+  out << "\nUtility over all tracks (each party's own scale, 0 to 1)\n";
+  const bool war_costs = !s.world.cost_kinds.empty() && !result.parties.empty() &&
+                         !result.parties[0].war_costs.empty();
+  for (std::size_t p = 0; p < s.parties.size(); ++p) {
+    out << "  " << s.parties[p].id << " " << format_utility(result.parties[p].utility);
+    // The cost of talking (per round, from the preferences) only where a party has one; the
+    // war's costs have their own section below.
+    if (result.parties[p].costs != 0.0)
+      out << ", after a cost of talking of " << format_utility(result.parties[p].costs);
+    if (war_costs) out << " (war costs below)";
+    out << "\n";
+  }
   out << world_text(s, result);
   out << history_text(s, compare_with_history(s, result));
   return out.str();

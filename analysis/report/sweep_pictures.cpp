@@ -20,10 +20,10 @@ double number(const Json& j, double fallback = 0.0) {
 }
 
 std::string percent(double share) {
-  return format_number(100.0 * share, 1) + "%";
+  return format_percent(share);
 }
 
-// "83.2% (80.1–86.0%)": a share and its 95% interval, in percent.
+// "83.2% [80.1%, 86%]": a share and its 95% interval, in percent (engine/format.hpp).
 // A proportion's point estimate: `estimate` in agreement and history blocks, `share` in the
 // closing and frequency tables.
 double estimate(const Json& p) {
@@ -35,8 +35,7 @@ std::string share_text(const Json& proportion) {
   std::string text = percent(est);
   const Json& w = proportion.contains("wilson95") ? proportion["wilson95"] : Json();
   if (w.is_array() && w.size() == 2)
-    text += " (" + format_number(100.0 * number(w[0]), 1) + "\u2013" +
-            format_number(100.0 * number(w[1]), 1) + "%)";
+    text += " " + format_percent_interval(number(w[0]), number(w[1]));
   return text;
 }
 
@@ -369,6 +368,63 @@ std::optional<ReportSection> war_block(const Json& s) {
   return section;
 }
 
+// Implementation of what was signed: per item, how often it was signed and carried out, and
+// each side's mean share of its own part (in runs that signed the item), so that an item one
+// side carried out and the other did not stands out.
+std::optional<ReportSection> implementation_block(const Json& s) {
+  if (!s.contains("implementation") || !s["implementation"].is_array() ||
+      s["implementation"].empty())
+    return std::nullopt;
+  ReportSection section{"Implementation", "", {}};
+  IntervalChart done;
+  done.title = "Signed and carried out, per item";
+  done.caption =
+      "Share of all runs in which each item was signed and in which it went ahead, with 95% "
+      "intervals: the gap between the two is what was signed and never carried out.";
+  done.value_title = "runs (%)";
+  done.group_title = "stage";
+  done.domain = std::make_pair(0.0, 1.0);
+  done.format = "%";
+  IntervalChart sides;
+  sides.title = "Each side's part carried out, per item";
+  sides.caption =
+      "Mean share of its own part each side carried out, in runs that signed the item, with a "
+      "95% interval of the mean: a long bar beside a short one is an item one side kept and "
+      "the other did not.";
+  sides.value_title = "share of its part carried out (%)";
+  sides.group_title = "side";
+  sides.domain = std::make_pair(0.0, 1.0);
+  sides.format = "%";
+  for (const auto& item : s["implementation"]) {
+    const std::string label =
+        item.value("label", "").empty() ? item.value("id", "") : item.value("label", "");
+    if (item.contains("signed"))
+      done.bars.push_back(share_bar(label + ": signed", "signed", item["signed"]));
+    if (item.contains("carried_out"))
+      done.bars.push_back(share_bar(label + ": carried out", "carried out", item["carried_out"]));
+    if (!item.contains("parties")) continue;
+    for (const auto& part : item["parties"]) {
+      const Json& m = part.value("share_carried_out", Json::object());
+      const double n = number(m.value("count", Json()), 0.0);
+      if (n <= 0 || !m.value("mean", Json()).is_number()) continue;
+      IntervalBar bar;
+      bar.group = part.value("party", "");
+      bar.label = label + ": " + bar.group;
+      bar.value = number(m["mean"]);
+      // The mean's normal 95% interval, kept inside [0, 1].
+      const double half = 1.96 * number(m.value("sd", Json()), 0.0) / std::sqrt(n);
+      bar.lower = std::max(0.0, bar.value - half);
+      bar.upper = std::min(1.0, bar.value + half);
+      bar.text = format_share(bar.value, *bar.lower, *bar.upper);
+      sides.bars.push_back(bar);
+    }
+  }
+  if (!done.bars.empty()) section.charts.push_back(interval_chart(done));
+  if (!sides.bars.empty()) section.charts.push_back(interval_chart(sides));
+  if (section.charts.empty()) return std::nullopt;
+  return section;
+}
+
 // Partial dependence: per varying parameter, each share outcome's mean bin by bin with its
 // 95% interval.
 std::optional<ReportSection> partial_dependence_block(const Json& s) {
@@ -507,8 +563,9 @@ std::optional<ReportSection> grid_block(const Json& s) {
 // The blocks in page order. A new block of summary.json (partial dependence, a tornado, a grid
 // design's table by cell) is one more function here.
 using Block = std::optional<ReportSection> (*)(const Json&);
-constexpr Block kBlocks[] = {agreement_block, survival_block, terms_block, parties_block,
-                             war_block,       history_block,  grid_block,  partial_dependence_block,
+constexpr Block kBlocks[] = {agreement_block, survival_block, terms_block,
+                             parties_block,   war_block,      implementation_block,
+                             history_block,   grid_block,     partial_dependence_block,
                              tornado_block,   drivers_block};
 
 }  // namespace

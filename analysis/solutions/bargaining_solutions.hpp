@@ -9,7 +9,7 @@
 namespace parley {
 
 // The axiomatic bargaining solutions on a finite utility set with disagreement point d
-// (../shared/reference/theory.md, "Axiomatic solutions"). Each returns an outcome index, or
+// (Nash 1950; Kalai & Smorodinsky 1975; Kalai 1977). Each returns an outcome index, or
 // std::nullopt when no outcome is individually rational (u_i >= d_i for every party).
 //
 // Candidates are the individually rational outcomes on the Pareto frontier. Every criterion

@@ -9,7 +9,7 @@
 namespace parley {
 
 // How good a deal is against the bargaining solutions of its track: the efficiency measures
-// of a sweep's summary (issue 3) and `parley analyze`. The reference is computed once per
+// of a sweep's summary and `parley analyze`. The reference is computed once per
 // track; measuring a deal then costs O(|frontier|·parties) and allocates nothing.
 struct EfficiencyReference {
   UtilitySet frontier;  // the Pareto-optimal outcomes only (rows), and the disagreement point

@@ -5,7 +5,7 @@
 
 namespace parley {
 
-// How opposed the parties are over an outcome space (`parley analyze`, issue 5). Two
+// How opposed the parties are over an outcome space (`parley analyze`). Two
 // measures, because they answer different questions:
 
 // Pearson correlation of parties i and j's utilities over all outcomes, each outcome

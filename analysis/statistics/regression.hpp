@@ -17,7 +17,7 @@ namespace parley {
 // from them, are bit-identical for any split of the runs and any merge order. Memory:
 // (p+2)(p+3)/2 exact sums of 552 bytes, independent of the number of runs.
 //
-// For "what drives the outcome" (issue 3): x are a run's drawn uncertain parameters, y a
+// For "what drives the outcome": x are a run's drawn uncertain parameters, y a
 // headline outcome (1/0 agreement, the round of agreement).
 class RegressionSums {
  public:

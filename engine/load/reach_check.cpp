@@ -36,9 +36,15 @@ class Reach {
   }
 
  private:
-  // "round 41 (2025-02-25)"
+  // "day 41 (2025-02-25)": the scenario's own word for a round, as every report says it.
   std::string round_text(int round) const {
-    return "round " + std::to_string(round) + " (" + s_.clock.date_of(round).to_string() + ")";
+    std::string out = s_.clock.round_name;
+    out += ' ';
+    out += std::to_string(round);
+    out += " (";
+    out += s_.clock.date_of(round).to_string();
+    out += ')';
+    return out;
   }
   std::string last_round() const {
     return "a time the talks reach (the last is " + round_text(deadline_ - 1) +

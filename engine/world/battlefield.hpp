@@ -6,7 +6,7 @@
 
 namespace parley {
 
-// Gambler's ruin closed forms (theory.md): a walk on 0..n absorbing at both ends, each battle
+// Gambler's ruin closed forms (Feller 1968): a walk on 0..n absorbing at both ends, each battle
 // +1 with probability q, else -1. Win probability (absorption at n) from k, and the expected
 // number of battles until absorption.
 double gamblers_ruin_win_probability(int k, int n, double q);

@@ -37,8 +37,8 @@ struct PartyCost {
   std::string source;
 };
 
-// The battlefield: a random walk over control states 0..N (theory.md, gambler's ruin). In each
-// round `battles_per_round` battles are fought; each is decisive with probability
+// The battlefield: a random walk over control states 0..N (the gambler's ruin, Feller 1968). In
+// each round `battles_per_round` battles are fought; each is decisive with probability
 // `decisive_probability` and then moves the front one state toward N (the `up_party`'s victory)
 // with probability `win_probability`, else one state toward 0 (the `down_party`'s victory).
 struct BattlefieldSpec {
@@ -101,7 +101,7 @@ struct ImplementationSide {
   double fraction_max = 1.0;  //   [fraction_min, fraction_max]
 };
 
-// Signed is not done (cases.md: Minsk II's "all for all"; the 2025 bodies exchange, 6,057
+// Signed is not done (Minsk II, 2015's "all for all"; the 2025 bodies exchange, 6,057
 // against 27). An item of an agreed track is carried out with `probability`, after a delay drawn
 // uniformly from [delay_min, delay_max] rounds, each side doing its own share.
 struct ImplementationSpec {

@@ -74,6 +74,12 @@ done
   --out "$work/sweep" > /dev/null 2>&1 &&
   "$parley" report "$work/sweep" --out "$out/sweep-istanbul-2025.html" 2> /dev/null &&
   check sweep-istanbul-2025 "$out/sweep-istanbul-2025.html" || fail sweep "sweep or report"
+# Implementation by side: an item one side carries out in full and the other barely.
+"$parley" sweep tests/data/world/base-world.json --runs 500 --out "$work/phased" > /dev/null 2>&1 &&
+  "$parley" report "$work/phased" --out "$out/sweep-phased.html" 2> /dev/null &&
+  check sweep-phased "$out/sweep-phased.html" || fail phased "sweep or report"
+grep -q "Each side's part carried out, per item" "$out/sweep-phased.html" 2> /dev/null ||
+  fail phased "no implementation chart by side"
 if [ "$failures" -gt 0 ]; then
   echo "$failures failure(s)"
   exit 1

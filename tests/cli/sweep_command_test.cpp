@@ -15,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "engine/format.hpp"
 #include "sweep/state.hpp"
 #include "tests/cli/cli_test_support.hpp"
 
@@ -151,6 +152,18 @@ TEST_F(SweepCommand, AStoppedSweepResumesToTheUninterruptedSummaryAndRows) {
   ASSERT_EQ(resumed.status, 0);
   EXPECT_EQ(summary("stopped"), summary("whole"));
   EXPECT_EQ(read_file(path("stopped.csv")), read_file(path("whole.csv")));
+}
+
+TEST_F(SweepCommand, ResumingAFinishedSweepSaysItIsCompleteAndChangesNothing) {
+  ASSERT_EQ(sweep("done", "--threads 1"), 0);
+  const std::string before = summary("done");
+  const auto again = run_parley("sweep --resume '" + path("done") + "'", true);
+  EXPECT_EQ(again.status, 0) << again.out;
+  EXPECT_NE(
+      again.out.find("is already complete (" + format_thousands(kRuns) + " runs); nothing to do"),
+      std::string::npos)
+      << again.out;
+  EXPECT_EQ(summary("done"), before);
 }
 
 TEST_F(SweepCommand, AgentOverrideIsPartOfTheSweepAndSurvivesResume) {

@@ -25,8 +25,8 @@ TEST(Warnings, ValidateWarnsAboutEachLateItemAndStillSucceeds) {
   EXPECT_EQ(count(r.out, ": warning at "), 3) << r.out;
   EXPECT_NE(r.out.find(kLate + ":"), std::string::npos) << "located in the file";
   EXPECT_NE(r.out.find("warning at /events/1/date: expected a time the talks reach (the last is "
-                       "round 41 (2025-02-25), protocol.deadline_rounds 42), found \"2025-03-10\", "
-                       "round 54 (2025-03-10): the event can never fire"),
+                       "day 41 (2025-02-25), protocol.deadline_rounds 42), found \"2025-03-10\", "
+                       "day 54 (2025-03-10): the event can never fire"),
             std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("warning at /events/2/from"), std::string::npos) << r.out;

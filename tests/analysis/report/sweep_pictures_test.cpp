@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <stdexcept>
 
 namespace parley {
@@ -33,7 +34,7 @@ TEST(SweepPictures, DrawsEachBlockFromTheSummary) {
   const auto& bar = chart_data(agree.spec, "bars")->at(0);
   EXPECT_DOUBLE_EQ(bar["value"].get<double>(), 0.4);
   EXPECT_DOUBLE_EQ(bar["lower"].get<double>(), 0.17);
-  EXPECT_EQ(bar["text"], "40% (17\u201369%)");
+  EXPECT_EQ(bar["text"], "40% [17%, 69%]");
   const auto& curve = *chart_data(page.sections[1].charts[0].spec, "lines");
   ASSERT_EQ(curve.size(), 3u);  // S = 1 before the first agreement, then each step
   EXPECT_DOUBLE_EQ(curve[2]["y"].get<double>(), 0.6);
@@ -80,6 +81,38 @@ TEST(SweepPictures, AGridOverTwoParametersIsDrawnCellByCellWithPartialDependence
   const auto& bar = chart_data(tornado->spec, "bars")->at(0);
   EXPECT_DOUBLE_EQ(bar["lower"].get<double>(), 0.25);
   EXPECT_DOUBLE_EQ(bar["upper"].get<double>(), 0.5);
+}
+
+TEST(SweepPictures, ImplementationIsDrawnPerItemAndSide) {
+  nlohmann::json s = small_summary();
+  s["implementation"] = nlohmann::json::parse(R"([{"id": "bodies", "label": "Bodies returned",
+    "track": "t", "issue": null, "runs": 10,
+    "signed": {"count": 8, "share": 0.8, "wilson95": [0.49, 0.94]},
+    "carried_out": {"count": 6, "share": 0.6, "wilson95": [0.31, 0.83]},
+    "parties": [{"party": "A", "share_carried_out": {"count": 8, "mean": 1, "sd": 0}},
+                {"party": "B", "share_carried_out": {"count": 8, "mean": 0.25, "sd": 0.4}}]}])");
+  const ReportPage page = sweep_pictures(s);
+  const ReportSection* section = nullptr;
+  for (const ReportSection& candidate : page.sections)
+    if (candidate.heading == "Implementation") section = &candidate;
+  ASSERT_NE(section, nullptr);
+  ASSERT_EQ(section->charts.size(), 2u);
+  const auto& stages = *chart_data(section->charts[0].spec, "bars");
+  ASSERT_EQ(stages.size(), 2u);
+  EXPECT_EQ(stages[0]["label"], "Bodies returned: signed");
+  EXPECT_DOUBLE_EQ(stages[1]["value"].get<double>(), 0.6);
+  const auto& sides = *chart_data(section->charts[1].spec, "bars");
+  ASSERT_EQ(sides.size(), 2u);
+  EXPECT_EQ(sides[1]["label"], "Bodies returned: B");
+  EXPECT_DOUBLE_EQ(sides[1]["value"].get<double>(), 0.25);
+  // mean ± 1.96 sd / sqrt(n), kept inside [0, 1]
+  EXPECT_NEAR(sides[1]["upper"].get<double>(), 0.25 + 1.96 * 0.4 / std::sqrt(8.0), 1e-12);
+  EXPECT_DOUBLE_EQ(sides[1]["lower"].get<double>(), 0.0);
+  EXPECT_DOUBLE_EQ(sides[0]["upper"].get<double>(), 1.0);
+  EXPECT_EQ(sides[0]["text"], "100% [100%, 100%]");
+  // Without an implementation block, no section.
+  for (const ReportSection& candidate : sweep_pictures(small_summary()).sections)
+    EXPECT_NE(candidate.heading, "Implementation");
 }
 
 TEST(SweepPictures, RefusesWhatIsNotASummary) {
