@@ -63,6 +63,9 @@ enum class ProtocolKind { Alternating, Stacked, SingleText };
 const char* to_string(ProtocolKind kind);
 
 // The rules of the rounds (docs/model.md, "Protocol").
+enum class SingleTextRevision { Criticism, NashFloors };
+const char* to_string(SingleTextRevision revision);
+
 struct ProtocolSpec {
   ProtocolKind kind = ProtocolKind::Alternating;
   int opener = 0;                      // index of the party that makes the first offer
@@ -76,6 +79,10 @@ struct ProtocolSpec {
   // is left rather than declare deadlock.
   int mediator = -1;
   bool restart_text = false;
+  // How the mediator revises its text after a veto (docs/mediation.md): towards the parties'
+  // criticism (the procedure as practised), or to the Nash point of what the vetoes leave.
+  SingleTextRevision revision = SingleTextRevision::Criticism;
+  double text_step = 0.25;  // criticism: the first move on an issue, as a share of its range
 };
 
 struct ScenarioMeta {
