@@ -1,6 +1,7 @@
 #include "agents/builtin_agents.hpp"
 
 #include "agents/bayesian.hpp"
+#include "agents/expected_utility.hpp"
 #include "agents/hardliner.hpp"
 #include "agents/micro.hpp"
 #include "agents/random_agent.hpp"
@@ -25,6 +26,7 @@ void register_builtin_agents(AgentRegistry& registry) {
   registry.add(random_model());
   registry.add(bayesian_model());
   registry.add(war_equilibrium_model());
+  registry.add(expected_utility_model());
 }
 
 const AgentRegistry& builtin_agents() {

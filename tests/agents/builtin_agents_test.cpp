@@ -8,10 +8,12 @@ namespace parley {
 namespace {
 
 TEST(BuiltinAgents, RegistersEveryBuiltinModel) {
-  // Issue 2's models, then issue 4's learning and equilibrium agents.
+  // Issue 2's models, then issue 4's learning and equilibrium agents, then the stakeholder
+  // model at the table.
   const std::set<std::string> expected = {
-      "time-dependent", "boulware", "linear", "conceder", "hardliner",       "tit-for-tat",
-      "rubinstein",     "zeuthen",  "random", "bayesian", "war-equilibrium", "micro"};
+      "time-dependent",  "boulware",   "linear",          "conceder", "hardliner",
+      "tit-for-tat",     "rubinstein", "zeuthen",         "random",   "bayesian",
+      "war-equilibrium", "micro",      "expected-utility"};
   const auto names = builtin_agents().names();
   EXPECT_EQ(std::set<std::string>(names.begin(), names.end()), expected);
 }
