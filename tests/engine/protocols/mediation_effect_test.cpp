@@ -67,7 +67,7 @@ TEST(MediationEffect, TheSingleTextRaisesTheAgreementRateWhereOffersDeadlock) {
   const Rate offers = rate(bilateral, 400);
   const Rate text = rate(mediated(bilateral, "criticism"), 400);
   const Rate floors = rate(mediated(bilateral, "nash-floors"), 400);
-  // Bilateral: the firm agents' offers miss each other.
+  // Bilateral: the firm agents' offers, made without an opponent model (band 0), miss each other.
   EXPECT_LT(offers.agreed, 0.2);
   // Mediated: most runs agree (the rest break down, 1% a veto, before the agents' targets fall to
   // the text), and the text trades the line for the water: both do better than their 0.65.
