@@ -2,6 +2,7 @@
 
 #include "agents/attrition_equilibrium.hpp"
 #include "agents/bayesian.hpp"
+#include "agents/expected_utility.hpp"
 #include "agents/hardliner.hpp"
 #include "agents/micro.hpp"
 #include "agents/random_agent.hpp"
@@ -29,6 +30,7 @@ void register_builtin_agents(AgentRegistry& registry) {
   registry.add(war_equilibrium_model());
   registry.add(attrition_equilibrium_model());
   registry.add(screening_equilibrium_model());
+  registry.add(expected_utility_model());
 }
 
 const AgentRegistry& builtin_agents() {

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/criticism.hpp"
 #include "engine/move.hpp"
 #include "engine/random/random.hpp"
 #include "engine/scenario/outcome_space.hpp"
@@ -87,6 +88,12 @@ class Agent {
   virtual Deal propose(const RoundInfo& round) = 0;
   // Answer the standing offer.
   virtual Response respond(const RoundInfo& round, const Deal& offer) = 0;
+  // After vetoing a mediator's text (single-text protocol): the party's criticism of it, written
+  // to `out`. Return false to let the protocol derive it from the party's own preferences
+  // (criticism_from_preferences), as every built-in model does.
+  virtual bool criticise(const RoundInfo& /*round*/, const Deal& /*text*/, Criticism& /*out*/) {
+    return false;
+  }
   // Every public move on the track, the agent's own included, in order.
   virtual void observe(const Move& /*move*/) {}
   // The public battlefield after each round's battles (only in scenarios with a battlefield,

@@ -1,4 +1,6 @@
 #pragma once
+#include <array>
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -15,10 +17,15 @@ struct TrackRun {
   std::vector<std::unique_ptr<Agent>> agents;  // one per party, party order
   int proposer = 0;                            // who offers in the next round
   TrackResult result;
-  // Single-text only (engine/protocols/single_text.hpp): the mediator's standing text and, per
-  // party, the utility of the best text it has vetoed (empty until the first round).
+  // Single-text only (engine/protocols/single_text.hpp): the mediator's standing text; per
+  // party, the utility of the best text it has vetoed (the nash-floors revision; empty until the
+  // first round); per issue, the mediator's current step in levels and the direction of its last
+  // move (the criticism revision).
   Deal text;
   std::vector<double> floor;
+  std::array<int, kMaxTrackIssues> text_step{};
+  std::array<std::int8_t, kMaxTrackIssues> text_moved{};
+  std::vector<Criticism> criticism;  // this round's, one slot per party
 };
 
 // Shared by the protocols: announce a move to the track's agents and to the trace.

@@ -27,6 +27,25 @@ void read_mediation(const JsonDocument& document, Scenario& s) {
                  "\"kind\": " + quote(to_string(s.protocol.kind)));
     s.protocol.restart_text = r.at("/protocol/restart_text").get<bool>();
   }
+  if (r.has("/protocol/revision")) {
+    if (s.protocol.kind != ProtocolKind::SingleText)
+      r.fail_key("/protocol/revision", "revision only with \"kind\": \"single-text\"",
+                 "\"kind\": " + quote(to_string(s.protocol.kind)));
+    s.protocol.revision = r.text("/protocol/revision") == "nash-floors"
+                              ? SingleTextRevision::NashFloors
+                              : SingleTextRevision::Criticism;
+  }
+  if (r.has("/protocol/text_step")) {
+    if (s.protocol.revision != SingleTextRevision::Criticism)
+      r.fail_key("/protocol/text_step", "text_step only with \"revision\": \"criticism\"",
+                 "\"revision\": " + quote(to_string(s.protocol.revision)));
+    s.protocol.text_step = r.number("/protocol/text_step", s.protocol.text_step);
+  }
+  if (s.protocol.restart_text && s.protocol.revision != SingleTextRevision::NashFloors)
+    r.fail_key("/protocol/restart_text",
+               "restart_text only with \"revision\": \"nash-floors\" (the criticism revision "
+               "never declares deadlock)",
+               "\"revision\": " + quote(to_string(s.protocol.revision)));
 
   for (std::size_t k = 0; k < r.size("/mediation/agenda"); ++k) {
     const std::string p = child_pointer("/mediation/agenda", k);

@@ -22,6 +22,12 @@ class OutcomeSpace {
   // Scenario index of the k-th issue of this track.
   int issue(int k) const { return issues_[k]; }
   int levels(int k) const { return levels_[k]; }
+  // The level of the k-th issue in an outcome, and how far apart in outcome index two outcomes
+  // are that differ by one level of the k-th issue only.
+  int level(std::int64_t outcome, int k) const {
+    return static_cast<int>((outcome / stride_[k]) % levels_[k]);
+  }
+  std::int64_t stride(int k) const { return stride_[k]; }
 
   Deal deal(std::int64_t outcome) const;
   std::int64_t outcome_of_levels(const int* levels) const;

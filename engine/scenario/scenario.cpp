@@ -16,6 +16,10 @@ const char* to_string(ProtocolKind kind) {
   return "?";
 }
 
+const char* to_string(SingleTextRevision revision) {
+  return revision == SingleTextRevision::Criticism ? "criticism" : "nash-floors";
+}
+
 namespace {
 template <typename T>
 int index_by_id(const std::vector<T>& items, const std::string& id) {

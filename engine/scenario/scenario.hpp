@@ -66,6 +66,9 @@ enum class ProtocolKind { Alternating, Stacked, SingleText, Attrition };
 const char* to_string(ProtocolKind kind);
 
 // The rules of the rounds (docs/model.md, "Protocol").
+enum class SingleTextRevision { Criticism, NashFloors };
+const char* to_string(SingleTextRevision revision);
+
 struct ProtocolSpec {
   ProtocolKind kind = ProtocolKind::Alternating;
   int opener = 0;                      // index of the party that makes the first offer
@@ -87,6 +90,10 @@ struct ProtocolSpec {
   // round, either nobody wins the prize (the track closes without a deal) or a fair coin of
   // nature's names the winner.
   bool tie_coin = false;
+  // How the mediator revises its text after a veto (docs/mediation.md): towards the parties'
+  // criticism (the procedure as practised), or to the Nash point of what the vetoes leave.
+  SingleTextRevision revision = SingleTextRevision::Criticism;
+  double text_step = 0.25;  // criticism: the first move on an issue, as a share of its range
 };
 
 struct ScenarioMeta {

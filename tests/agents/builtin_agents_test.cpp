@@ -8,7 +8,7 @@ namespace parley {
 namespace {
 
 TEST(BuiltinAgents, RegistersEveryBuiltinModel) {
-  // Issue 2's models, then issue 4's learning and equilibrium agents.
+  // The built-in models: concession, learning, equilibrium and stakeholder agents.
   const std::set<std::string> expected = {"time-dependent",
                                           "boulware",
                                           "linear",
@@ -21,6 +21,7 @@ TEST(BuiltinAgents, RegistersEveryBuiltinModel) {
                                           "bayesian",
                                           "war-equilibrium",
                                           "micro",
+                                          "expected-utility",
                                           "attrition-equilibrium",
                                           "screening-equilibrium"};
   const auto names = builtin_agents().names();

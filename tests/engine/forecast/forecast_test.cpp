@@ -141,3 +141,37 @@ TEST(Forecast, SameInputsSameNumbers) {
 
 }  // namespace
 }  // namespace parley::forecast
+
+namespace parley::forecast {
+namespace {
+
+// docs/scenarios/ec-car-emissions-1994.md: a public transcription of the published table has the
+// Netherlands' and Belgium's positions and saliences exchanged. Both have capability 8, so the
+// exchange relabels two actors: baselines, medians and weighted means stay the same every round.
+TEST(Forecast, TheEcTableWithTheNetherlandsAndBelgiumExchangedForecastsTheSame) {
+  const ActorTable t = ec_car_emissions_table();
+  ActorTable exchanged = t;
+  Stakeholder* nl = nullptr;
+  Stakeholder* be = nullptr;
+  for (Stakeholder& a : exchanged.actors) {
+    if (a.name == "Netherlands") nl = &a;
+    if (a.name == "Belgium") be = &a;
+  }
+  ASSERT_TRUE(nl != nullptr && be != nullptr);
+  ASSERT_EQ(nl->capability, be->capability);
+  ASSERT_NE(nl->positions, be->positions);
+  std::swap(nl->positions, be->positions);
+  std::swap(nl->saliences, be->saliences);
+  const DimensionForecast a = run_forecast(t, ModelParameters{})[0];
+  const DimensionForecast b = run_forecast(exchanged, ModelParameters{})[0];
+  EXPECT_NEAR(a.baselines.weighted_mean, b.baselines.weighted_mean, 1e-12);
+  EXPECT_NEAR(a.baselines.weighted_median, b.baselines.weighted_median, 1e-12);
+  ASSERT_EQ(a.rounds.size(), b.rounds.size());
+  for (std::size_t r = 0; r < a.rounds.size(); ++r) {
+    EXPECT_NEAR(a.rounds[r].median, b.rounds[r].median, 1e-9) << r;
+    EXPECT_NEAR(a.rounds[r].weighted_mean, b.rounds[r].weighted_mean, 1e-9) << r;
+  }
+}
+
+}  // namespace
+}  // namespace parley::forecast

@@ -1,9 +1,11 @@
 // The mediator's single negotiating text (docs/mediation.md): one text per round, accepted by
-// all or revised toward the Nash point of what the vetoes leave.
+// all or revised, towards the vetoing parties' criticism (the default) or to the Nash point of
+// what the vetoes leave (nash-floors).
 #include "engine/protocols/single_text.hpp"
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <limits>
 
 #include "engine/protocol.hpp"
@@ -43,10 +45,13 @@ struct Table {
       run.agents.push_back(std::make_unique<Threshold>(*space, static_cast<int>(i), thresholds[i]));
   }
   // Plays rounds until the track closes or `rounds` pass; returns the rounds played.
-  int play(int rounds, bool restart = false) {
+  int play_criticism(int rounds) { return play(rounds, false, SingleTextRevision::Criticism); }
+  int play(int rounds, bool restart = false,
+           SingleTextRevision revision = SingleTextRevision::NashFloors) {
     ProtocolSpec rules;
     rules.kind = ProtocolKind::SingleText;
     rules.restart_text = restart;
+    rules.revision = revision;
     RandomStream nature(1, 0, kStreamProtocol);
     const auto protocol = make_protocol(ProtocolKind::SingleText, 2);
     int t = 0;
@@ -108,6 +113,127 @@ TEST(SingleText, NashTextRespectsFloors) {
   EXPECT_EQ(SingleText::nash_text(*table.space, {-inf, -inf}), 50);
   EXPECT_EQ(SingleText::nash_text(*table.space, {0.5, -inf}), 75);
   EXPECT_EQ(SingleText::nash_text(*table.space, {0.5, 0.5}), -1) << "nothing beats both floors";
+}
+
+// The criticism revision (the default). A vetoes 0.5 and objects upwards; B accepts, so it says
+// nothing: the mediator moves the text a quarter of the range towards A, x = 0.75, which both
+// accept.
+TEST(SingleTextCriticism, TheTextMovesTowardTheObjection) {
+  Table table({0.7, 0.2});
+  EXPECT_EQ(table.play_criticism(10), 2);
+  ASSERT_EQ(table.run.result.status, TrackStatus::Agreed);
+  EXPECT_EQ(table.run.result.proposer, -1);
+  EXPECT_NEAR(table.run.result.deal.values[0], 0.75, 1e-12);
+}
+
+// A needs 0.7, B 0.5: no text satisfies both. 0.5 (A vetoes) -> 0.75 (B vetoes, the move
+// reverses, the step halves to 12 levels) -> 0.63, which both veto with opposite objections of
+// equal weight: the text stands. The mediator does not declare deadlock; the deadline ends it.
+TEST(SingleTextCriticism, IncompatibleDemandsLeaveTheTextStanding) {
+  Table table({0.7, 0.5});
+  EXPECT_EQ(table.play_criticism(200), 200);
+  EXPECT_EQ(table.run.result.status, TrackStatus::Open);
+  const auto texts = table.trace.offers(-1);
+  ASSERT_EQ(texts.size(), 200u);
+  EXPECT_NEAR(texts[0].deal.values[0], 0.5, 1e-12);
+  EXPECT_NEAR(texts[1].deal.values[0], 0.75, 1e-12);
+  EXPECT_NEAR(texts[2].deal.values[0], 0.63, 1e-12);
+  EXPECT_NEAR(texts[199].deal.values[0], 0.63, 1e-12);
+}
+
+// The old rule's failure (docs/mediation.md): both parties veto the first text. By nash-floors
+// the mediator declares deadlock at once; by criticism it keeps the text on the table, and
+// parties whose demands fall with time (here: on the third round) agree to it.
+class Softening final : public Agent {
+ public:
+  Softening(const OutcomeSpace& space, int party) : space_(space), party_(party) {}
+  Deal propose(const RoundInfo&) override { return Deal{}; }
+  Response respond(const RoundInfo& round, const Deal& offer) override {
+    const double need = round.round < 2 ? 0.9 : 0.4;
+    return space_.utility(party_, offer) >= need ? Response::Accept : Response::Reject;
+  }
+
+ private:
+  const OutcomeSpace& space_;
+  int party_;
+};
+
+TEST(SingleTextCriticism, BothVetoingTheFirstTextIsNoDeadlock) {
+  for (const auto revision : {SingleTextRevision::NashFloors, SingleTextRevision::Criticism}) {
+    Table table({0.0, 0.0});
+    for (int i = 0; i < 2; ++i) table.run.agents[i] = std::make_unique<Softening>(*table.space, i);
+    table.play(10, false, revision);
+    if (revision == SingleTextRevision::NashFloors) {
+      EXPECT_EQ(table.run.result.status, TrackStatus::Breakdown);
+      EXPECT_EQ(table.run.result.round, 0);
+    } else {
+      ASSERT_EQ(table.run.result.status, TrackStatus::Agreed);
+      EXPECT_EQ(table.run.result.round, 2);
+      EXPECT_NEAR(table.run.result.deal.values[0], 0.5, 1e-12);
+    }
+  }
+}
+
+// Two issues each party cares for unequally (A: 0.8 on x, 0.2 on y; B the reverse), both on 11
+// levels, opposed. From the middle, both veto; each objects on both issues, its main concern
+// first; the mediator weighs them 1 against 1/2 and, one issue per draft, moves x towards A and
+// then y towards B: the trade each would rather make (Raiffa's integrative mediator).
+struct Trade {
+  Trade() {
+    test::ScenarioBuilder b("trade");
+    b.share("x", 0.0, 1.0, 11);
+    b.share("y", 0.0, 1.0, 11);
+    b.party("A", "hardliner")
+        .weight("x", 0.8)
+        .weight("y", 0.2)
+        .points("x", {{0.0, 0.0}, {1.0, 1.0}})
+        .points("y", {{0.0, 0.0}, {1.0, 1.0}});
+    b.party("B", "hardliner")
+        .weight("x", 0.2)
+        .weight("y", 0.8)
+        .points("x", {{0.0, 1.0}, {1.0, 0.0}})
+        .points("y", {{0.0, 1.0}, {1.0, 0.0}});
+    scenario = b.build();
+    space = std::make_unique<OutcomeSpace>(*scenario, 0);
+  }
+  Deal at(int x, int y) const {
+    const int levels[2] = {x, y};
+    return space->deal(space->outcome_of_levels(levels));
+  }
+  ScenarioPtr scenario;
+  std::unique_ptr<OutcomeSpace> space;
+};
+
+TEST(SingleTextCriticism, TheMediatorTradesAcrossIssues) {
+  Trade t;
+  const Deal middle = t.at(5, 5);
+  const Criticism said[2] = {criticism_from_preferences(*t.space, 0, middle),
+                             criticism_from_preferences(*t.space, 1, middle)};
+  std::array<int, kMaxTrackIssues> step{};
+  std::array<std::int8_t, kMaxTrackIssues> moved{};
+  const std::int64_t next = SingleText::revise(*t.space, middle, said, 2, 0.25, step, moved);
+  // A quarter of 10 levels is 3 (rounded). x and y weigh the same (1 - 1/2); x comes first.
+  EXPECT_EQ(next, t.at(8, 5).outcome);
+  EXPECT_EQ(step[0], 3);
+  EXPECT_EQ(moved[0], 1);
+  const Deal second = t.space->deal(next);
+  const Criticism again[2] = {criticism_from_preferences(*t.space, 0, second),
+                              criticism_from_preferences(*t.space, 1, second)};
+  // Then both issues weigh the same again; x still first, up to the top, and then y down.
+  std::int64_t text = SingleText::revise(*t.space, second, again, 2, 0.25, step, moved);
+  EXPECT_EQ(text, t.at(10, 5).outcome);
+  const Deal third = t.space->deal(text);
+  const Criticism then[2] = {criticism_from_preferences(*t.space, 0, third),
+                             criticism_from_preferences(*t.space, 1, third)};
+  text = SingleText::revise(*t.space, third, then, 2, 0.25, step, moved);
+  EXPECT_EQ(text, t.at(10, 2).outcome);
+  EXPECT_EQ(moved[1], -1);
+  // At the trade's corner each party holds the issue it cares for most against the other's
+  // lesser objection: the text stands.
+  const Deal corner = t.at(10, 0);
+  const Criticism there[2] = {criticism_from_preferences(*t.space, 0, corner),
+                              criticism_from_preferences(*t.space, 1, corner)};
+  EXPECT_EQ(SingleText::revise(*t.space, corner, there, 2, 0.25, step, moved), corner.outcome);
 }
 
 }  // namespace

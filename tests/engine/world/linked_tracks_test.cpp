@@ -57,9 +57,8 @@ json three_tracks(const std::string& protocol, const json& links = json::object(
   }
   j["parties"] = parties;
   j["protocol"] = {{"kind", protocol}, {"deadline_rounds", 10}};
-  // The mediator's first text is vetoed by both concession agents at round 0; restarting lets
-  // it table the text again until their targets fall to it (docs/mediation.md).
-  if (protocol == "single-text") j["protocol"]["restart_text"] = true;
+  // Under single-text the mediator tables its text again, revised by the parties' criticism,
+  // until their targets fall to it (docs/mediation.md): no restart needed.
   return j;
 }
 
