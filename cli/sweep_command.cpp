@@ -19,6 +19,7 @@
 #include "engine/input_error.hpp"
 #include "engine/load/agent_override.hpp"
 #include "engine/load/scenario_loader.hpp"
+#include "engine/load/vary_option.hpp"
 #include "engine/random/sampling_design.hpp"
 #include "engine/scenario/parameter_slot.hpp"
 #include "engine/simulator.hpp"
@@ -58,23 +59,6 @@ struct SweepCommandOptions {
 [[noreturn]] void option_error(const std::string& option, const std::string& expected,
                                const std::string& found) {
   throw InputError(option, 0, 0, "", expected, found);
-}
-
-// --vary POINTER=DISTRIBUTION
-UncertainParameter parse_vary(const std::string& text) {
-  const std::size_t eq = text.find('=');
-  if (eq == std::string::npos || eq == 0)
-    option_error("--vary",
-                 "POINTER=DISTRIBUTION, e.g. /parties/0/preferences/discount=uniform(0.9,0.99)",
-                 "'" + text + "'");
-  UncertainParameter p;
-  p.pointer = text.substr(0, eq);
-  p.declared.file = "--vary";
-  std::string error;
-  const auto d = parse_distribution(text.substr(eq + 1), error);
-  if (!d) throw InputError("--vary", 0, 0, p.pointer, error, "");
-  p.distribution = *d;
-  return p;
 }
 
 // A whole number written in plain decimal digits (no sign, no exponent, no spaces) within

@@ -1,7 +1,7 @@
 // The round loop must not allocate (docs/architecture.md, "The path of data"). This file replaces
-// the global operator new of the test binary with a counting one, then compares the allocations of
-// runs that differ only in how many rounds they last: any per-round allocation shows up as a
-// difference.
+// the global operator new of the test binary with a counting one (under a sanitizer, it counts
+// through the sanitizer's allocation hook instead), then compares the allocations of runs that
+// differ only in how many rounds they last: any per-round allocation shows up as a difference.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -10,12 +10,25 @@
 
 #include "agents/builtin_agents.hpp"
 #include "engine/simulator.hpp"
+#include "tests/support/allocation_counter.hpp"
 #include "tests/support/scenario_builder.hpp"
 
 namespace {
 std::atomic<long> g_allocations{0};
 }
 
+#if PARLEY_SANITIZER_ALLOCATOR
+// A sanitizer owns the allocator (and its operator new sees type mismatches): count through its
+// allocation hook, which sees every allocation, operator new's included.
+#include <sanitizer/allocator_interface.h>
+namespace {
+void count_allocation(const volatile void*, std::size_t) {
+  g_allocations.fetch_add(1, std::memory_order_relaxed);
+}
+void ignore_free(const volatile void*) {}
+const int hook_installed = __sanitizer_install_malloc_and_free_hooks(count_allocation, ignore_free);
+}  // namespace
+#else
 // GCC cannot tell that this operator new and these deletes are a matching malloc/free pair.
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmismatched-new-delete"
@@ -30,6 +43,8 @@ void operator delete(void* p) noexcept {
 void operator delete(void* p, std::size_t) noexcept {
   std::free(p);
 }
+
+#endif
 
 namespace parley {
 namespace {
@@ -94,6 +109,9 @@ TEST(RoundLoopAllocations, AgentsAllocateNothingPerRound) {
 }
 
 TEST(RoundLoopAllocations, TheCounterSeesAllocations) {
+#if PARLEY_SANITIZER_ALLOCATOR
+  ASSERT_NE(hook_installed, 0) << "the sanitizer refused the allocation hook";
+#endif
   const long before = g_allocations.load();
   std::vector<int> v(100);
   int* volatile kept = v.data();  // keeps the allocation from being optimised away

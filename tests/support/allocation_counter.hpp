@@ -4,6 +4,18 @@
 // that a sweep's per-run path allocates nothing.
 #include <cstdint>
 
+// A sanitizer (AddressSanitizer, ThreadSanitizer, MemorySanitizer) brings its own allocator and
+// owns malloc and free: a test binary built with one cannot interpose malloc, and counts through
+// the sanitizer's allocation hook instead (README, "Sanitizers and fuzzing").
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define PARLEY_SANITIZER_ALLOCATOR 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || \
+    __has_feature(memory_sanitizer)
+#define PARLEY_SANITIZER_ALLOCATOR 1
+#endif
+#endif
+
 namespace parley::testing {
 
 std::uint64_t& allocations_on_this_thread();
