@@ -7,10 +7,12 @@ packages=(
   libvalijson-dev libpugixml-dev libgtest-dev ccache libgmock-dev libbenchmark-dev hyperfine
   # The Python module (docs/python.md): built for and tested with the system Python.
   python3-dev pybind11-dev python3-pybind11 python3-pytest python3-numpy python3-pandas
-  python3-setuptools python3-pip python3-matplotlib
+  python3-setuptools python3-pip python3-matplotlib python3-venv
   # parley report inlines Vega (Debian ships it as one file per module) into its HTML, and the
   # report's browser test loads the pages in headless chromium.
   libjs-vega chromium
+  # The sanitizer builds and the libFuzzer targets (make test-all, make fuzz) use clang.
+  clang libclang-rt-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do
