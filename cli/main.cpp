@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
   parley::cli::add_tournament_command(app, action);
   parley::cli::add_forecast_command(app, action);
   parley::cli::add_brief_command(app, action);
+  parley::cli::add_evaluate_command(app, action);
 
   try {
     app.parse(argc, argv);
