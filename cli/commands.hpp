@@ -24,6 +24,7 @@ void add_forecast_command(CLI::App& app, Action& action);
 void add_report_command(CLI::App& app, Action& action);
 void add_brief_command(CLI::App& app, Action& action);
 void add_evaluate_command(CLI::App& app, Action& action);
+void add_play_command(CLI::App& app, Action& action);
 
 // The HTML report of a sweep (`parley report DIR`, `parley summary DIR --format html`).
 int write_sweep_report(const std::string& where, const std::string& out);

@@ -44,6 +44,7 @@ int main(int argc, char** argv) {
   parley::cli::add_forecast_command(app, action);
   parley::cli::add_brief_command(app, action);
   parley::cli::add_evaluate_command(app, action);
+  parley::cli::add_play_command(app, action);
 
   try {
     app.parse(argc, argv);
