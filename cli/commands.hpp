@@ -25,6 +25,7 @@ void add_report_command(CLI::App& app, Action& action);
 void add_brief_command(CLI::App& app, Action& action);
 void add_evaluate_command(CLI::App& app, Action& action);
 void add_play_command(CLI::App& app, Action& action);
+void add_debrief_command(CLI::App& app, Action& action);
 
 // The HTML report of a sweep (`parley report DIR`, `parley summary DIR --format html`).
 int write_sweep_report(const std::string& where, const std::string& out);

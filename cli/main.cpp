@@ -45,6 +45,7 @@ int main(int argc, char** argv) {
   parley::cli::add_brief_command(app, action);
   parley::cli::add_evaluate_command(app, action);
   parley::cli::add_play_command(app, action);
+  parley::cli::add_debrief_command(app, action);
 
   try {
     app.parse(argc, argv);
