@@ -212,7 +212,7 @@ ReportPage debrief_page(const Simulator& simulator, const std::vector<DebriefTab
     table.header.push_back(h);
   auto add_row = [&](const std::string& name, std::size_t t, const std::string& outcome,
                      const std::string& date, int round, const DealEvaluation& e, int offers) {
-    std::vector<std::string> row{name, track_name(s.tracks[t]), outcome, date};
+    std::vector<std::string> row{name, s.tracks[t].id, outcome, date};
     std::vector<std::string> keys{"", "", "", round >= 0 ? std::to_string(round) : "999999"};
     for (Eigen::Index p = 0; p < e.utilities.size(); ++p) {
       row.push_back(pts(e.utilities[p]));
