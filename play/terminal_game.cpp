@@ -265,7 +265,7 @@ void TerminalGame::show_help(std::ostream& out) const {
     out << "  " << issue.id << " (" << issue.label << "): ";
     if (issue.kind == IssueKind::Options) {
       for (std::size_t o = 0; o < issue.options.size(); ++o)
-        out << (o ? ", " : "") << o << " \"" << issue.options[o] << "\"";
+        out << "\n    " << o << "  " << issue.options[o];
     } else if (issue.kind == IssueKind::Flag) {
       out << "yes or no";
     } else {

@@ -66,8 +66,13 @@ TEST(TerminalGame, BadInputGetsAMessageAndAnotherTry) {
 
 TEST(TerminalGame, TheEndOfInputEndsTheGameCleanly) {
   const auto s = load("korea-1951-53.json");
-  const Played p = play(s, {1}, "?\n");
+  const Played p = play(s, {1}, "walk\n?\n");
   EXPECT_FALSE(p.finished);
+  EXPECT_NE(p.screen.find("The rules of this scenario do not let a party walk away"),
+            std::string::npos);
+  EXPECT_NE(
+      p.screen.find("  repatriation (Repatriation of prisoners of war): \n    0  all returned"),
+      std::string::npos);
   EXPECT_NE(p.screen.find("The game stopped before the end"), std::string::npos);
 }
 
