@@ -15,8 +15,9 @@ using testing::read_file;
 using testing::run_parley;
 
 // A class folder as parley classroom writes it: scenario.json and tables/*.trace.json.
-std::string korea_class() {
-  const std::string dir = ::testing::TempDir() + "/debrief-class";
+// Each test its own folder: CTest runs them side by side.
+std::string korea_class(const std::string& name) {
+  const std::string dir = ::testing::TempDir() + "/debrief-class-" + name;
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir + "/tables");
   std::filesystem::copy_file(std::string(PARLEY_SOURCE_DIR) + "/scenarios/korea-1951-53.json",
@@ -30,7 +31,7 @@ std::string korea_class() {
 }
 
 TEST(DebriefCommand, TheFrontierNashAndKalaiSmorodinskyPointsAreAnalyzes) {
-  const std::string dir = korea_class();
+  const std::string dir = korea_class("analyze");
   const std::string out = dir + "/debrief.html";
   const auto r = run_parley("debrief " + dir + " --runs 20 --out " + out, true);
   ASSERT_EQ(r.status, 0) << r.out;
@@ -76,7 +77,7 @@ TEST(DebriefCommand, TheFrontierNashAndKalaiSmorodinskyPointsAreAnalyzes) {
 }
 
 TEST(DebriefCommand, TracesNeedTheirScenario) {
-  const std::string dir = korea_class();
+  const std::string dir = korea_class("scenario");
   const auto r =
       run_parley("debrief " + dir + "/tables/t1.trace.json --out " + dir + "/x.html", true);
   EXPECT_EQ(r.status, 2);
