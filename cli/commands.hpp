@@ -22,6 +22,10 @@ void add_summary_command(CLI::App& app, Action& action);
 void add_tournament_command(CLI::App& app, Action& action);
 void add_forecast_command(CLI::App& app, Action& action);
 void add_report_command(CLI::App& app, Action& action);
+void add_brief_command(CLI::App& app, Action& action);
+void add_evaluate_command(CLI::App& app, Action& action);
+void add_play_command(CLI::App& app, Action& action);
+void add_debrief_command(CLI::App& app, Action& action);
 
 // --allow-programs (run, sweep, tournament): a scenario file whose party is played by a program
 // (agent model "program") runs that command, so it loads only when the user opts in.

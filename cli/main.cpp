@@ -42,6 +42,10 @@ int main(int argc, char** argv) {
   parley::cli::add_analyze_command(app, action);
   parley::cli::add_tournament_command(app, action);
   parley::cli::add_forecast_command(app, action);
+  parley::cli::add_brief_command(app, action);
+  parley::cli::add_evaluate_command(app, action);
+  parley::cli::add_play_command(app, action);
+  parley::cli::add_debrief_command(app, action);
 
   try {
     app.parse(argc, argv);

@@ -19,7 +19,38 @@ table.facts td:first-child { color: #555; }
 figure.chart { margin: 18px 0 26px; }
 figure.chart figcaption { color: #444; font-size: 13px; margin-top: 2px; max-width: 820px; }
 figure.chart .error { color: #b00020; white-space: pre-wrap; }
+table.sortable { border-collapse: collapse; margin: 8px 0 16px; font-size: 14px; }
+table.sortable th, table.sortable td { border: 1px solid #ddd; padding: 3px 8px; text-align: left; }
+table.sortable th { background: #f4f4f4; cursor: pointer; user-select: none; }
+table.sortable th[data-dir="asc"]::after { content: " \25B2"; }
+table.sortable th[data-dir="desc"]::after { content: " \25BC"; }
 )css";
+
+// Sorts a table.sortable by the column whose header is clicked (again: the other way).
+constexpr const char* kSort = R"js(
+document.querySelectorAll('table.sortable').forEach(function (table) {
+  var heads = table.querySelectorAll('th');
+  heads.forEach(function (th, i) {
+    th.addEventListener('click', function () {
+      var asc = th.getAttribute('data-dir') !== 'asc';
+      heads.forEach(function (h) { h.removeAttribute('data-dir'); });
+      th.setAttribute('data-dir', asc ? 'asc' : 'desc');
+      var body = table.tBodies[0];
+      var rows = Array.prototype.slice.call(body.rows);
+      function key(row) {
+        var cell = row.cells[i];
+        return cell.hasAttribute('data-sort') ? cell.getAttribute('data-sort') : cell.textContent;
+      }
+      rows.sort(function (a, b) {
+        var x = key(a), y = key(b), nx = Number(x), ny = Number(y);
+        var c = (x !== '' && y !== '' && !isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y);
+        return asc ? c : -c;
+      });
+      rows.forEach(function (r) { body.appendChild(r); });
+    });
+  });
+});
+)js";
 
 // Renders every chart with Vega (SVG), marks each figure data-rendered="true" when drawn, and
 // the body data-charts="done" when all are: the browser test waits for that.
@@ -124,9 +155,29 @@ std::string html_page(const ReportPage& page, const std::string& vega_script) {
     h << "</table>\n";
   }
   int n = 0;
-  for (const auto& section : page.sections) {
+  for (std::size_t index = 0; index < page.sections.size(); ++index) {
+    const ReportSection& section = page.sections[index];
     h << "<section>\n<h2>" << html_escape(section.heading) << "</h2>\n";
     if (!section.text.empty()) h << "<p>" << html_escape(section.text) << "</p>\n";
+    for (const auto& table : page.tables) {
+      if (table.section != index) continue;
+      h << "<table class=\"sortable\">\n<thead><tr>";
+      for (const auto& head : table.header) h << "<th>" << html_escape(head) << "</th>";
+      h << "</tr></thead>\n<tbody>\n";
+      for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        h << "<tr>";
+        for (std::size_t c = 0; c < table.rows[r].size(); ++c) {
+          const std::string* key = r < table.sort_keys.size() && c < table.sort_keys[r].size() &&
+                                           !table.sort_keys[r][c].empty()
+                                       ? &table.sort_keys[r][c]
+                                       : nullptr;
+          h << "<td" << (key ? " data-sort=\"" + html_escape(*key) + "\"" : "") << ">"
+            << html_escape(table.rows[r][c]) << "</td>";
+        }
+        h << "</tr>\n";
+      }
+      h << "</tbody>\n</table>\n";
+    }
     for (const auto& chart : section.charts) {
       ++n;
       h << "<figure class=\"chart\" id=\"chart-" << n << "\" data-title=\""
@@ -137,7 +188,9 @@ std::string html_page(const ReportPage& page, const std::string& vega_script) {
     }
     h << "</section>\n";
   }
-  h << "<script>" << kRender << "</script>\n</body>\n</html>\n";
+  h << "<script>" << kRender << "</script>\n";
+  if (!page.tables.empty()) h << "<script>" << kSort << "</script>\n";
+  h << "</body>\n</html>\n";
   return h.str();
 }
 

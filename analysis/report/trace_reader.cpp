@@ -7,15 +7,16 @@
 
 namespace parley {
 
-std::vector<nlohmann::json> read_trace(const std::string& path) {
+std::vector<nlohmann::json> read_trace(const std::string& path, bool require_end) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path, 0, 0, "", "a readable trace file", "cannot open it");
   std::ostringstream text;
   text << in.rdbuf();
-  return parse_trace(text.str(), path);
+  return parse_trace(text.str(), path, require_end);
 }
 
-std::vector<nlohmann::json> parse_trace(const std::string& text, const std::string& name) {
+std::vector<nlohmann::json> parse_trace(const std::string& text, const std::string& name,
+                                        bool require_end) {
   std::vector<nlohmann::json> lines;
   std::istringstream in(text);
   std::string line;
@@ -36,7 +37,7 @@ std::vector<nlohmann::json> parse_trace(const std::string& text, const std::stri
     ended = ended || j["event"] == "run-end";
     lines.push_back(std::move(j));
   }
-  if (!ended)
+  if (!ended && (require_end || number == 0))
     throw InputError(name, number, 0, "", expected + ", ending in a run-end line",
                      number == 0 ? "an empty file" : "no run-end line (the run was cut short?)");
   return lines;
