@@ -111,10 +111,11 @@ bool SteppedNegotiation::played(int party, int track) const {
          std::find(played_tracks_.begin(), played_tracks_.end(), track) != played_tracks_.end();
 }
 
-void SteppedNegotiation::reset(std::uint64_t seed, std::uint64_t run) {
+void SteppedNegotiation::reset(std::uint64_t seed, std::uint64_t run, TraceSink* trace) {
   abandon();
   seed_ = seed;
   run_ = run;
+  trace_ = trace;
   result_.reset();
   error_ = nullptr;
   finished_ = false;
@@ -131,7 +132,7 @@ void SteppedNegotiation::reset(std::uint64_t seed, std::uint64_t run) {
 
 void SteppedNegotiation::body() {
   try {
-    result_ = simulator_->run(seed_, run_);
+    result_ = simulator_->run(seed_, run_, trace_);
   } catch (const Abandoned&) {
   } catch (...) {
     error_ = std::current_exception();

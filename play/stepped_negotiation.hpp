@@ -42,8 +42,10 @@ class SteppedNegotiation {
   SteppedNegotiation& operator=(const SteppedNegotiation&) = delete;
 
   // Starts run `run` with `seed` (abandoning one under way) and plays it to the first decision
-  // of a played party, or to its end.
-  void reset(std::uint64_t seed, std::uint64_t run = 0);
+  // of a played party, or to its end. `trace`, when given, receives the run's moves and events
+  // as Simulator::run sends them (a person's game saved as a standard trace); it must outlive
+  // the run.
+  void reset(std::uint64_t seed, std::uint64_t run = 0, TraceSink* trace = nullptr);
   bool done() const { return finished_; }
   // The decision awaited (std::logic_error when the run is over or not started).
   const Decision& decision() const;
@@ -87,6 +89,7 @@ class SteppedNegotiation {
   std::unique_ptr<Coroutine> coroutine_;
   std::uint64_t seed_ = 0;
   std::uint64_t run_ = 0;
+  TraceSink* trace_ = nullptr;
   bool started_ = false;
   bool finished_ = true;
   bool abandoning_ = false;

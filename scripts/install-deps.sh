@@ -11,6 +11,9 @@ packages=(
   # parley report inlines Vega (Debian ships it as one file per module) into its HTML, and the
   # report's browser test loads the pages in headless chromium.
   libjs-vega chromium
+  # parley classroom: its HTTP server and class store; its browser test drives
+  # chromium through chromedriver with selenium.
+  libcpp-httplib-dev libsqlite3-dev chromium-driver python3-selenium
 )
 missing=()
 for p in "${packages[@]}"; do
