@@ -22,6 +22,7 @@ void add_summary_command(CLI::App& app, Action& action);
 void add_tournament_command(CLI::App& app, Action& action);
 void add_forecast_command(CLI::App& app, Action& action);
 void add_report_command(CLI::App& app, Action& action);
+void add_brief_command(CLI::App& app, Action& action);
 void add_classroom_command(CLI::App& app, Action& action);
 
 // The HTML report of a sweep (`parley report DIR`, `parley summary DIR --format html`).

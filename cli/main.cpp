@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
   parley::cli::add_analyze_command(app, action);
   parley::cli::add_tournament_command(app, action);
   parley::cli::add_forecast_command(app, action);
+  parley::cli::add_brief_command(app, action);
   parley::cli::add_classroom_command(app, action);
 
   try {
