@@ -78,6 +78,7 @@ def main():
         def student(token):
             c = http.client.HTTPConnection(host, port, timeout=30)
             mine_moves, mine_polls = [], []
+            _, brief = call(c, token, "GET", "/api/seat/brief")  # once, as the page does
             start_line.wait()
             made = 0
             while made < args.moves:
@@ -91,7 +92,7 @@ def main():
                     time.sleep(args.poll)
                     continue
                 if turn["phase"] == "propose":
-                    track = next(t for t in view["brief"]["tracks"] if t["id"] == turn["track"])
+                    track = next(t for t in brief["tracks"] if t["id"] == turn["track"])
                     # An offer near the middle of every issue's options, varied per move.
                     terms = {i["id"]: (made + len(i["options"]) // 2) % len(i["options"])
                              for i in track["issues"]}

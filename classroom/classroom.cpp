@@ -5,6 +5,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "analysis/report/brief.hpp"
 #include "analysis/report/output_file.hpp"
 #include "classroom/token.hpp"
 
@@ -56,6 +57,10 @@ Classroom::Classroom(ScenarioPtr scenario, const std::filesystem::path& scenario
     out.stream() << bytes;
     out.commit();
   }
+  // Each party's public and confidential brief, the same text `parley brief` prints.
+  const Simulator simulator(scenario_, *registry_);
+  for (std::size_t p = 0; p < scenario_->parties.size(); ++p)
+    briefs_.push_back(party_brief(simulator, static_cast<int>(p)).html_body());
   const std::filesystem::path store_file = dir_ / "class.sqlite";
   store_ = std::make_unique<ClassStore>(store_file);
   // The store holds the tokens: only its owner may read it.
@@ -259,12 +264,19 @@ json Classroom::move(const Caller& caller, const json& request) {
   commit("move", {{"table", t.id()},
                   {"party", scenario_->parties[static_cast<std::size_t>(caller.party)].id},
                   {"move", move}});
-  return t.seat_view(caller.party, clock_());
+  return seat_view(caller);
 }
 
 json Classroom::seat_view(const Caller& caller) const {
   if (caller.role != Caller::Role::Seat) throw TableError(403, "not a seat");
   return tables_[static_cast<std::size_t>(caller.table)]->seat_view(caller.party, clock_());
+}
+
+json Classroom::seat_brief(const Caller& caller) const {
+  if (caller.role != Caller::Role::Seat) throw TableError(403, "not a seat");
+  json brief = tables_[static_cast<std::size_t>(caller.table)]->seat_brief(caller.party);
+  brief["html"] = briefs_[static_cast<std::size_t>(caller.party)];
+  return brief;
 }
 
 json Classroom::class_view() const {

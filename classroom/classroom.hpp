@@ -65,6 +65,9 @@ class Classroom {
 
   // A seat's requests.
   nlohmann::json seat_view(const Caller& caller) const;
+  // The caller's brief, once per page: the point schedule (JSON) and the text `parley brief`
+  // prints for its party (HTML).
+  nlohmann::json seat_brief(const Caller& caller) const;
   nlohmann::json move(const Caller& caller, const nlohmann::json& request);
 
  private:
@@ -82,6 +85,7 @@ class Classroom {
   std::unique_ptr<ClassStore> store_;
   std::vector<std::unique_ptr<Table>> tables_;
   std::string instructor_token_;
+  std::vector<std::string> briefs_;  // per party: its brief as `parley brief` writes it (HTML)
   std::uint64_t next_seed_ = 1;
   bool resumed_ = false;
 };

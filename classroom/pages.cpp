@@ -16,7 +16,8 @@ namespace {
   "table{border-collapse:collapse;width:100%;font-size:13px}td,th{border-bottom:1px solid "        \
   "#e3e5e8;padding:3px 6px;text-align:left;vertical-align:top}th{background:#f0f1f3}"              \
   ".badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;"                 \
-  "background:#ddd;margin-left:6px}.running{background:#c8f0d0}.paused{background:#ffe2a8}"        \
+  "background:#ddd;color:#1c1e21;margin-left:6px}.running{background:#c8f0d0}.paused{background:#" \
+  "ffe2a8}"                                                                                        \
   ".over{background:#d6defa}.setup{background:#e4e4e4}.yours{border-left:5px solid #2e8b57}"       \
   "button{font:inherit;padding:4px 12px;margin:2px 4px 2px 0;border:1px solid #8a94a6;"            \
   "border-radius:4px;background:#fff;cursor:pointer}button.go{background:#2e6bd3;color:#fff;"      \
@@ -25,6 +26,7 @@ namespace {
   ".grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(540px,1fr));gap:14px}"         \
   "code{background:#f0f1f3;padding:1px 4px;border-radius:3px;font-size:12px;word-break:break-all}" \
   ".pts{font-variant-numeric:tabular-nums;white-space:nowrap}"                                     \
+  ".brief-doc h1{font-size:18px}.brief-doc h2{font-size:16px}.brief-doc h3{font-size:14px}"        \
   "</style>"
 
 #define PARLEY_PAGE_HELPERS                                                                        \
@@ -82,7 +84,7 @@ const char* seat_page_html() {
 <div class="card"><h2>Your confidential brief</h2><div id="brief"></div></div>
 </main>)HTML" PARLEY_PAGE_HELPERS R"HTML(<script>
 'use strict';
-let view = null, turnKey = '';
+let view = null, brief = null, turnKey = '';
 const $ = id => document.getElementById(id);
 function say(text, ok) { $('msg').textContent = text; $('msg').className = ok ? 'msg ok' : 'msg'; }
 
@@ -91,7 +93,7 @@ async function move(body) {
   catch (e) { say(e.message); }
 }
 
-function trackOf(id) { return view.brief.tracks.find(t => t.id === id); }
+function trackOf(id) { return brief.tracks.find(t => t.id === id); }
 
 function offerForm(track) {
   const selects = track.issues.map(issue => {
@@ -148,15 +150,10 @@ function renderTimeline() {
 }
 
 function renderBrief() {
-  const b = view.brief; const box = $('brief'); if (box.dataset.done) return; box.dataset.done = '1';
-  box.append(h('p', {}, 'You play ' + view.you.name + '. Points are out of 100 per track: the points of a deal are the sum of its options\' points. With no deal on a track you get its no-deal score.'));
-  for (const t of b.tracks) {
-    box.append(h('h3', {}, t.label + ' (no deal: ' + t.no_deal_points.toFixed(1) + ' points)'));
-    box.append(h('table', {}, h('tr', {}, h('th', {}, 'Issue'), h('th', {}, 'Option'), h('th', {}, 'Your points')),
-      t.issues.map(i => i.options.map((o, k) => h('tr', {}, h('td', {}, k === 0 ? i.label : ''), h('td', {}, o.text), h('td', {class: 'pts'}, o.points.toFixed(1)))))));
-  }
-  if (b.discount < 1) box.append(h('p', {}, 'Every ' + view.round.name + ' without agreement, what you get is worth ' + (100 * (1 - b.discount)).toFixed(1) + '% less.'));
-  box.append(h('p', {class: 'muted'}, b.complete_information ? 'In these talks every party knows every other party\'s points.' : 'You do not know the other parties\' points, and they do not know yours.'));
+  const box = $('brief'); if (box.dataset.done) return; box.dataset.done = '1';
+  box.append(h('p', {class: 'muted'}, 'You play ' + view.you.name + '. Points are out of 100 per track: the points of a deal are the sum of its options\' points; the offer form adds them up for you.'));
+  // The brief as `parley brief` writes it: server-made HTML, every text in it escaped.
+  const doc = h('div', {class: 'brief-doc'}); doc.innerHTML = brief.html; box.append(doc);
 }
 
 function renderResult() {
@@ -175,7 +172,7 @@ function render() {
 }
 
 async function poll() {
-  try { view = await api('GET', '/api/seat'); render(); if ($('msg').textContent.startsWith('Lost')) say(''); }
+  try { if (!brief) brief = await api('GET', '/api/seat/brief'); view = await api('GET', '/api/seat'); render(); if ($('msg').textContent.startsWith('Lost')) say(''); }
   catch (e) { say('Lost contact with the server (' + e.message + '); retrying...'); }
 }
 if (!TOKEN) say('This page needs your join link (it ends in #code).'); else { poll(); setInterval(poll, 1500); }

@@ -21,6 +21,7 @@ struct ClassroomServer::Impl {
 
 namespace {
 constexpr std::size_t kMaxBody = 64 * 1024;
+constexpr std::size_t kThreads = 256;
 
 void secure(httplib::Response& res) {
   res.set_header("Cache-Control", "no-store");
@@ -62,7 +63,16 @@ json body_of(const httplib::Request& req) {
 ClassroomServer::ClassroomServer(Classroom& classroom) : impl_(std::make_unique<Impl>(classroom)) {
   Impl& I = *impl_;
   I.http.set_payload_max_length(kMaxBody);
+  // A kept-alive connection holds one of the pool's threads until it closes, and every open
+  // page keeps one or more (a browser polls over the same connection): a pool of
+  // cpp-httplib's default 8 threads would leave the ninth student waiting. The threads only
+  // wait on sockets and on the executor, so many cost little.
+  I.http.new_task_queue = [] { return new httplib::ThreadPool(kThreads); };
+  // Headers and body go out in two writes: with Nagle's algorithm on, the body would wait for
+  // the client's delayed acknowledgement of the headers (40 ms on Linux) on every answer.
+  I.http.set_tcp_nodelay(true);
   I.http.set_keep_alive_max_count(1000);
+  I.http.set_keep_alive_timeout(5);
 
   auto page = [](const char* (*html)()) {
     return [html](const httplib::Request&, httplib::Response& res) {
@@ -130,6 +140,9 @@ ClassroomServer::ClassroomServer(Classroom& classroom) : impl_(std::make_unique<
               }));
   I.http.Get("/api/seat",
              api(Who::Seat, [](Classroom& c, const Caller& who, Req) { return c.seat_view(who); }));
+  I.http.Get("/api/seat/brief", api(Who::Seat, [](Classroom& c, const Caller& who, Req) {
+               return c.seat_brief(who);
+             }));
   I.http.Post("/api/seat/move", api(Who::Seat, [](Classroom& c, const Caller& who, Req r) {
                 return c.move(who, body_of(r));
               }));

@@ -16,7 +16,8 @@ namespace parley {
 //   POST /api/instructor/tables/T/seats/PARTY           {"seat": "person" | "agent[:MODEL]"}
 //   POST /api/instructor/tables/T/clock, /api/instructor/clock   {"running": true | false}
 //   POST /api/instructor/tables/T/inject                {"event": "EVENT_ID"}
-//   GET  /api/seat                                      the caller's brief and table
+//   GET  /api/seat                                      the caller's table, live
+//   GET  /api/seat/brief                                the caller's brief (once per page)
 //   POST /api/seat/move                                 {"action": ..., "terms" | "text": ...}
 //
 // Refused: no or wrong token 403, a seat's token on the instructor's API (or the other way)

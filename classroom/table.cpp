@@ -420,21 +420,9 @@ json turn_json(const SteppedNegotiation& s, const Scenario& scenario) {
 }
 }  // namespace
 
-json Table::seat_view(int party, std::int64_t now_ms) const {
+json Table::seat_brief(int party) const {
   const Scenario& s = *scenario_;
   const Party& me = s.parties[static_cast<std::size_t>(party)];
-  json view = {{"table", id_},
-               {"status", to_string(status_)},
-               {"clock_seconds", running_ms(now_ms) / 1000},
-               {"scenario", s.meta.name},
-               {"you", {{"id", me.id}, {"name", me.name}}},
-               {"round", round_json()}};
-  json parties = json::array();
-  for (std::size_t p = 0; p < s.parties.size(); ++p)
-    parties.push_back({{"id", s.parties[p].id},
-                       {"name", s.parties[p].name},
-                       {"played_by", seats_[p].person ? "a person" : "an agent"}});
-  view["parties"] = parties;
   // The confidential brief: this party's own point schedule and no-deal score per track.
   json tracks = json::array();
   const Preferences& prefs = me.preferences;
@@ -465,10 +453,27 @@ json Table::seat_view(int party, std::int64_t now_ms) const {
                       {"no_deal_points", std::round(1000.0 * prefs.reservation[t]) / 10.0},
                       {"issues", issues}});
   }
-  view["brief"] = {{"tracks", tracks},
-                   {"discount", prefs.discount},
-                   {"cost_per_round", prefs.cost_per_round},
-                   {"complete_information", s.protocol.complete_information}};
+  return {{"tracks", tracks},
+          {"discount", prefs.discount},
+          {"cost_per_round", prefs.cost_per_round},
+          {"complete_information", s.protocol.complete_information}};
+}
+
+json Table::seat_view(int party, std::int64_t now_ms) const {
+  const Scenario& s = *scenario_;
+  const Party& me = s.parties[static_cast<std::size_t>(party)];
+  json view = {{"table", id_},
+               {"status", to_string(status_)},
+               {"clock_seconds", running_ms(now_ms) / 1000},
+               {"scenario", s.meta.name},
+               {"you", {{"id", me.id}, {"name", me.name}}},
+               {"round", round_json()}};
+  json parties = json::array();
+  for (std::size_t p = 0; p < s.parties.size(); ++p)
+    parties.push_back({{"id", s.parties[p].id},
+                       {"name", s.parties[p].name},
+                       {"played_by", seats_[p].person ? "a person" : "an agent"}});
+  view["parties"] = parties;
   view["timeline"] = timeline(party);
   if (game_ && !game_->stepped->done()) {
     const auto& d = game_->stepped->decision();

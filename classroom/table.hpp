@@ -78,6 +78,9 @@ class Table {
   // What a seat's page shows: its own confidential brief and its table, nothing of another
   // party's preferences; and what the instructor sees (every party's points).
   nlohmann::json seat_view(int party, std::int64_t now_ms) const;
+  // A seat's own point schedule (points per option, no-deal score per track), which does not
+  // change during the game: fetched once by its page, for the offer form.
+  nlohmann::json seat_brief(int party) const;
   nlohmann::json instructor_view(std::int64_t now_ms) const;
 
   // The game's trace (JSON Lines, as `parley run --trace` writes), complete once it is over.

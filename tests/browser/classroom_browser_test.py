@@ -114,7 +114,8 @@ try:
     a, b = students[first], students[1 - first]
     check("Waiting for" in b.find_element(By.ID, "turn").text, "the other student waits")
     brief = a.find_element(By.ID, "brief").text
-    check("Your points" in brief and "no deal" in brief, "the first student sees their own brief")
+    check("Confidential brief" in brief and "Your point schedule" in brief and
+          brief.count("Confidential brief") == 1, "the first student sees their own brief, and only theirs")
 
     # A picks the last option of every issue and proposes.
     for s in a.find_elements(By.CSS_SELECTOR, "#offer select"):

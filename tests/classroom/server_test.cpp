@@ -69,6 +69,14 @@ TEST_F(ServedClass, ASeatReadsItsOwnTableOnly) {
   EXPECT_EQ(r->body.find(seat(0, 0)), std::string::npos) << "no other seat's token";
   EXPECT_EQ(r->body.find(room_->instructor_token()), std::string::npos);
   EXPECT_EQ(r->get_header_value("Cache-Control"), "no-store");
+  // The brief is the seat's own: COM's page names COM's schedule, never UNC's.
+  auto brief = get(seat(0, 1), "/api/seat/brief");
+  ASSERT_EQ(brief->status, 200);
+  const json b = json::parse(brief->body);
+  EXPECT_NE(b["html"].get<std::string>().find("Confidential brief"), std::string::npos);
+  EXPECT_EQ(b["html"], json::parse(get(seat(1, 1), "/api/seat/brief")->body)["html"]);
+  EXPECT_NE(b["html"], json::parse(get(seat(0, 0), "/api/seat/brief")->body)["html"]);
+  EXPECT_EQ(get(room_->instructor_token(), "/api/seat/brief")->status, 403);
 }
 
 TEST_F(ServedClass, NoTokenAWrongTokenOrAGuessedOneIsRefused) {
@@ -78,6 +86,7 @@ TEST_F(ServedClass, NoTokenAWrongTokenOrAGuessedOneIsRefused) {
   for (const std::string& token :
        {std::string(), wrong, std::string(40, '0'), std::string("t1"), seat(0, 0) + "x"}) {
     EXPECT_EQ(get(token, "/api/seat")->status, 403) << token;
+    EXPECT_EQ(get(token, "/api/seat/brief")->status, 403) << token;
     EXPECT_EQ(post(token, "/api/seat/move", offer)->status, 403) << token;
     EXPECT_EQ(get(token, "/api/instructor/class")->status, 403) << token;
   }
@@ -166,6 +175,20 @@ TEST_F(ServedClass, PagesAreServedWithoutSecretsAndLoadNothingFromElsewhere) {
     EXPECT_EQ(r->body.find(" src="), std::string::npos) << path;
     EXPECT_NE(r->get_header_value("Content-Security-Policy").find("default-src 'none'"),
               std::string::npos);
+  }
+}
+
+TEST_F(ServedClass, ARoomOfOpenPagesIsServedAtOnce) {
+  // Each open page keeps its connection alive; 40 of them must all be answered promptly.
+  std::vector<std::unique_ptr<httplib::Client>> pages;
+  for (int i = 0; i < 40; ++i) {
+    auto page = std::make_unique<httplib::Client>("127.0.0.1", port_);
+    page->set_keep_alive(true);
+    page->set_read_timeout(3);
+    auto r = page->Get("/api/seat", auth(seat(i % 2, (i / 2) % 2)));
+    ASSERT_TRUE(r) << "page " << i << " got no answer";
+    EXPECT_EQ(r->status, 200);
+    pages.push_back(std::move(page));
   }
 }
 

@@ -85,9 +85,11 @@ TEST(Table, APausedClockTakesNoMovesAndAgentsPlayTheirSeats) {
   seats[1] = Seat{false, "conceder", ""};
   Table table("t2", two_party(), builtin_agents(), 3, seats);
   table.set_clock(true, 0);
+  const json offer = {{"action", "propose"}, {"text", "a=a2 f=yes"}};
+  const std::int64_t move = table.move_of(0, offer);
   table.set_clock(false, 10);
   EXPECT_EQ(table.status(), TableStatus::Paused);
-  const std::int64_t move = table.move_of(0, {{"action", "propose"}, {"text", "a=a2 f=yes"}});
+  EXPECT_EQ(status_of([&] { table.move_of(0, offer); }), 409);
   EXPECT_EQ(status_of([&] { table.check_move(0, move); }), 409);
   EXPECT_EQ(status_of([&] { table.check_clock(false); }), 409);
   table.set_clock(true, 20);
@@ -178,7 +180,8 @@ TEST(Table, AnInjectFiresAtTheNextRoundAndTheGameReplays) {
       reject(to_move);
   }
   bool seen = false;
-  for (const json& e : table.seat_view(1, 0)["timeline"])
+  const json com_view = table.seat_view(1, 0);
+  for (const json& e : com_view["timeline"])
     if (e["type"] == "event" && e["inject"] == true) {
       seen = true;
       EXPECT_EQ(e["round"], round);

@@ -127,9 +127,8 @@ TEST(ClassroomCommand, KilledMidGameAndRestartedItLosesNoAcknowledgedMove) {
   EXPECT_EQ(server->instructor, instructor) << "the instructor's link still works";
   auto moves_in = [&](const Server& s) {
     int n = 0;
-    for (const json& e :
-         s.call(instructor, "GET", "/api/instructor/class")["tables"][0]["timeline"])
-      n += e["type"] == "move" ? 1 : 0;
+    const json now = s.call(instructor, "GET", "/api/instructor/class");
+    for (const json& e : now["tables"][0]["timeline"]) n += e["type"] == "move" ? 1 : 0;
     return n;
   };
   const int stored = moves_in(*server);
@@ -156,7 +155,8 @@ TEST(ClassroomCommand, AFinishedTablesTraceIsReadByParleyReport) {
   const std::string second =
       first == table["seats"][0]["token"] ? table["seats"][1]["token"] : table["seats"][0]["token"];
   json terms = json::object();
-  for (const json& issue : server.call(first, "GET", "/api/seat")["brief"]["tracks"][0]["issues"])
+  const json mine = server.call(first, "GET", "/api/seat/brief");
+  for (const json& issue : mine["tracks"][0]["issues"])
     terms[issue["id"].get<std::string>()] = issue["options"].size() - 1;
   int status = 0;
   server.call(first, "POST", "/api/seat/move", {{"action", "propose"}, {"terms", terms}}, &status);

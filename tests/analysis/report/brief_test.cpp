@@ -90,7 +90,9 @@ TEST_P(BriefPrivacy, NoPrivateFieldOfAnotherPartyAppears) {
     for (std::size_t q = 0; q < scenario->parties.size(); ++q)
       if (q != p && !scenario->protocol.complete_information) {
         const std::string& note = scenario->parties[q].preferences.salience_source;
-        if (note.size() > 12) EXPECT_EQ(markdown.find(note), std::string::npos);
+        if (note.size() > 12) {
+          EXPECT_EQ(markdown.find(note), std::string::npos);
+        }
       }
   }
 }
@@ -109,8 +111,8 @@ TEST(BriefPrivacyCheck, TheInstructorBriefChangesWithEveryPartysPreferences) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Shipped, BriefPrivacy, ::testing::ValuesIn(shipped_scenarios()),
-                         [](const ::testing::TestParamInfo<std::string>& info) {
-                           std::string name = std::filesystem::path(info.param).stem().string();
+                         [](const ::testing::TestParamInfo<std::string>& param) {
+                           std::string name = std::filesystem::path(param.param).stem().string();
                            for (char& c : name)
                              if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
                            return name;
@@ -139,11 +141,13 @@ TEST(Brief, InstructorBriefPrintsTheNashAndKalaiSmorodinskyPoints) {
       std::string(PARLEY_SOURCE_DIR) + "/scenarios/korea-1951-53.json", builtin_agents());
   const Simulator simulator(scenario, builtin_agents());
   const std::string md = instructor_brief(simulator).markdown();
+  // The armistice has no deal both sides prefer to no deal at the start: no Nash point.
+  EXPECT_NE(md.find("No deal is worth its no-deal score to every party"), std::string::npos);
   for (int t = 0; t < 2; ++t) {
     UtilitySet set = utility_set(simulator.space(t), *scenario);
     set.disagreement = run_disagreement_point(simulator, t).values;
     const auto nash = nash_solution(set);
-    ASSERT_TRUE(nash);
+    if (!nash) continue;
     const Deal deal = simulator.space(t).deal(*nash);
     std::string row = "| Nash |";
     for (int k = 0; k < simulator.space(t).issue_count(); ++k)
