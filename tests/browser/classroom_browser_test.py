@@ -23,6 +23,7 @@ parley, src, out = sys.argv[1:4]
 try:
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select, WebDriverWait
 except ImportError:
@@ -65,7 +66,9 @@ def browser():
 
 def wait(b, condition, what, timeout=20):
     try:
-        WebDriverWait(b, timeout).until(lambda d: condition(d))
+        # The pages redraw as they poll: an element read a moment ago may be gone.
+        WebDriverWait(b, timeout, ignored_exceptions=(StaleElementReferenceException,
+                                                       NoSuchElementException)).until(condition)
         return True
     except Exception:
         check(False, what)
