@@ -14,41 +14,179 @@ double faratin_target(double t, double e, double p_min, double p_max) {
   return p_min + (p_max - p_min) * (1.0 - progress);
 }
 
+double faratin_polynomial_alpha(double t, double e, double kappa) {
+  if (e <= 0.0) return kappa;  // the hardliner limit
+  const double t_clamped = std::clamp(t, 0.0, 1.0);
+  const double progress = e == 1.0 ? t_clamped : std::pow(t_clamped, 1.0 / e);
+  return kappa + (1.0 - kappa) * progress;
+}
+
+double faratin_exponential_alpha(double t, double e, double kappa) {
+  const double t_clamped = std::clamp(t, 0.0, 1.0);
+  if (t_clamped >= 1.0) return 1.0;
+  if (e <= 0.0 || kappa <= 0.0) return kappa <= 0.0 ? 0.0 : kappa;  // (1 - t)^0 = 1: alpha = kappa
+  return std::exp(std::pow(1.0 - t_clamped, e) * std::log(kappa));
+}
+
+namespace {
+
+TimeDependentOptions plain_options(double e, double floor, int horizon) {
+  TimeDependentOptions o;
+  o.e = e;
+  o.floor = floor;
+  o.horizon = horizon;
+  return o;
+}
+
+}  // namespace
+
 TimeDependentAgent::TimeDependentAgent(const AgentSetup& setup, double e, double floor, int horizon)
+    : TimeDependentAgent(setup, plain_options(e, floor, horizon)) {}
+
+TimeDependentAgent::TimeDependentAgent(const AgentSetup& setup, const TimeDependentOptions& options)
     : space_(setup.space),
       utility_(&setup.own_utilities()),
       ranking_(&setup.space->ranking(setup.party)),
       party_(setup.party),
-      e_(e),
-      floor_(floor),
+      party_count_(setup.party_count),
+      options_(options),
       reservation_(setup.reservation_in_force()),
-      horizon_(horizon),
       believed_deadline_(setup.believed_deadline) {
   p_max_ = ranking_->empty() ? 0.0 : (*utility_)[ranking_->front()];
+  // The opponent model matters only where there is something to trade: two issues or more.
+  if (!options_.genius && options_.band > 0.0 && space_->issue_count() >= 2)
+    models_.assign(static_cast<std::size_t>(std::max(party_count_, party_ + 1)),
+                   FrequencyOpponentModel(*space_));
+}
+
+double TimeDependentAgent::p_min() const {
+  if (options_.genius) {
+    // GENIUS: max(worst utility of the domain, reservation value), never above the best.
+    const double worst = ranking_->empty() ? 0.0 : (*utility_)[ranking_->back()];
+    return std::min(std::max(worst, *reservation_), p_max_);
+  }
+  return std::min(std::max(*reservation_, options_.floor), p_max_);
+}
+
+int TimeDependentAgent::deadline(const RoundInfo& round) const {
+  int rounds = round.deadline_rounds > 0 ? round.deadline_rounds : options_.horizon;
+  if (believed_deadline_ > 0) rounds = std::min(rounds, believed_deadline_);
+  return rounds;
 }
 
 double TimeDependentAgent::relative_time(const RoundInfo& round) const {
-  int rounds = round.deadline_rounds > 0 ? round.deadline_rounds : horizon_;
-  if (believed_deadline_ > 0) rounds = std::min(rounds, believed_deadline_);
+  if (options_.genius) return genius_time(round, true);
+  const int rounds = deadline(round);
+  if (options_.negmas_clock)
+    return std::min(1.0, static_cast<double>(round.round + 1) / (rounds + 1));
   if (rounds <= 1) return 1.0;
   return std::min(1.0, static_cast<double>(round.round) / (rounds - 1));
 }
 
-double TimeDependentAgent::target(const RoundInfo& round) const {
+double TimeDependentAgent::genius_time(const RoundInfo& round, bool proposing) const {
+  // A GENIUS round is one turn of every party; parley's round r holds turn r (the offer) and the
+  // answer, which is the responder's next turn, r + 1. With T parley rounds the last offer that
+  // can be answered is in GENIUS round N = floor(T / n) + 1, and GENIUS's DiscreteTimeline gives
+  // round g the time g / (N + 1).
+  const int n = std::max(party_count_, 1);
+  const int turn = round.round + (proposing ? 0 : 1);
+  const int genius_rounds = deadline(round) / n + 1;
+  const double g = static_cast<double>(turn / n + 1);
+  return std::min(1.0, g / (genius_rounds + 1));
+}
+
+double TimeDependentAgent::target_at(double t) const {
   // Never below the reservation in force; if even the best deal is worse, hold out for the best.
-  return faratin_target(relative_time(round), e_, p_min(), p_max_);
+  const double lo = p_min();
+  if (options_.genius) return faratin_target(t, options_.e, lo, p_max_);  // GENIUS: k = 0
+  if (!options_.exponential && options_.kappa == 0.0)
+    return faratin_target(t, options_.e, lo, p_max_);
+  const double alpha = options_.exponential
+                           ? faratin_exponential_alpha(t, options_.e, options_.kappa)
+                           : faratin_polynomial_alpha(t, options_.e, options_.kappa);
+  return lo + (p_max_ - lo) * (1.0 - alpha);
+}
+
+double TimeDependentAgent::target(const RoundInfo& round) const {
+  return target_at(relative_time(round));
+}
+
+std::size_t TimeDependentAgent::genius_nearest(double target) const {
+  // GENIUS's SortedOutcomeSpace (bids best first): a bisection that stops when its midpoint
+  // repeats, then a look at the two neighbours in which only the next (worse) bid can replace
+  // the one found; the previous one only tightens the distance. Kept as GENIUS has it.
+  const auto size = static_cast<std::ptrdiff_t>(ranking_->size());
+  std::ptrdiff_t low = 0, high = size - 1, middle = -1, previous = 0;
+  while (previous != middle) {
+    previous = middle;
+    middle = (low + high) / 2;
+    const double u = ranked_utility(static_cast<std::size_t>(middle));
+    if (u == target) break;
+    if (u < target) high = middle;
+    if (u > target) low = middle;
+  }
+  const auto at = [&](std::ptrdiff_t k) {
+    return std::abs(ranked_utility(static_cast<std::size_t>(k)) - target);
+  };
+  double distance = at(middle);
+  if (middle > 0 && at(middle - 1) < distance) distance = at(middle - 1);
+  if (middle + 1 < size && at(middle + 1) < distance) return static_cast<std::size_t>(middle + 1);
+  return static_cast<std::size_t>(middle);
+}
+
+std::size_t TimeDependentAgent::choose(double target) const {
+  if (options_.genius) return genius_nearest(target);
+  const std::size_t cheapest = lowest_at_least(*ranking_, *utility_, target);
+  if (models_.empty()) return cheapest;
+  bool informed = false;
+  for (std::size_t q = 0; q < models_.size(); ++q)
+    informed = informed || (static_cast<int>(q) != party_ && models_[q].offers() > 0);
+  if (!informed) return cheapest;
+  // The band is a run of the ranking just above the target: positions first..cheapest. Scan it
+  // from the cheapest up, keeping the best-rated (ties: the cheaper); at most kMaxCandidates.
+  constexpr std::size_t kMaxCandidates = 4096;
+  const std::size_t above = count_at_least(*ranking_, *utility_, target + options_.band);
+  const std::size_t first =
+      std::max({above, cheapest + 1 > kMaxCandidates ? cheapest + 1 - kMaxCandidates : 0});
+  std::size_t best = cheapest;
+  double best_score = -1.0;
+  for (std::size_t k = cheapest + 1; k-- > first;) {
+    if (ranked_utility(k) < target) continue;  // nothing meets the target: hold the best
+    const std::int32_t o = (*ranking_)[k];
+    double score = 0.0;
+    for (std::size_t q = 0; q < models_.size(); ++q)
+      if (static_cast<int>(q) != party_) score += models_[q].utility(o);
+    if (score > best_score) {
+      best_score = score;
+      best = k;
+    }
+  }
+  return best;
 }
 
 Deal TimeDependentAgent::propose(const RoundInfo& round) {
-  const std::size_t k = lowest_at_least(*ranking_, *utility_, target(round));
-  const std::int64_t outcome = (*ranking_)[k];
+  const std::int64_t outcome = (*ranking_)[choose(target(round))];
   if (outcome != last_offer_.outcome) last_offer_ = space_->deal(outcome);
   return last_offer_;
 }
 
 Response TimeDependentAgent::respond(const RoundInfo& round, const Deal& offer) {
   const double u = offer.on_grid() ? (*utility_)[offer.outcome] : space_->utility(party_, offer);
+  if (options_.genius) {
+    // AC_next: accept what is worth at least the bid it would make at this turn.
+    const double planned = ranked_utility(genius_nearest(target_at(genius_time(round, false))));
+    return u >= planned ? Response::Accept : Response::Reject;
+  }
   return u >= target(round) ? Response::Accept : Response::Reject;
+}
+
+void TimeDependentAgent::observe(const Move& move) {
+  if (models_.empty() || move.action != Action::Offer || move.party < 0 || move.party == party_ ||
+      move.party >= static_cast<int>(models_.size()))
+    return;
+  const std::int64_t o =
+      move.deal.on_grid() ? move.deal.outcome : space_->nearest_outcome(move.deal);
+  models_[static_cast<std::size_t>(move.party)].observe(o);
 }
 
 namespace {
@@ -69,17 +207,48 @@ ParamSpec horizon_param() {
           true};
 }
 
+// The options every member of the family shares (docs/agents.md, docs/interop.md).
+std::vector<ParamSpec> family_params(std::vector<ParamSpec> params) {
+  params.push_back(floor_param());
+  params.push_back(horizon_param());
+  params.push_back({"kappa", 0.0, 0.0, 1.0,
+                    "Faratin's initial constant: the share of the range conceded at t = 0", false});
+  params.push_back({"exponential", 0.0, 0.0, 1.0,
+                    "1: Faratin's exponential tactic alpha(t) = exp((1 - t)^e ln kappa) (needs "
+                    "kappa > 0); 0: the polynomial one",
+                    true});
+  params.push_back({"negmas_clock", 0.0, 0.0, 1.0,
+                    "1: NegMAS's relative time (round + 1) / (T + 1); 0: round / (T - 1)", true});
+  params.push_back({"band", 0.05, 0.0, 1.0,
+                    "offer, among outcomes within this much own utility above the target, the one "
+                    "a frequency model of the opponent's offers rates best (0: the cheapest at or "
+                    "above the target)",
+                    false});
+  params.push_back({"genius", 0.0, 0.0, 1.0,
+                    "1: play as GENIUS's TimeDependentAgent (its clock, floor, nearest bid and "
+                    "acceptance; no opponent model)",
+                    true});
+  return params;
+}
+
 AgentModel make_model(std::string name, std::string summary, std::vector<ParamSpec> params,
                       double fixed_e) {
   AgentModel model;
   model.name = std::move(name);
   model.summary = std::move(summary);
-  model.params = std::move(params);
+  model.params = family_params(std::move(params));
   const bool has_e = fixed_e < 0.0;
   model.create = [has_e, fixed_e](const AgentSetup& setup) -> std::unique_ptr<Agent> {
-    const double e = has_e ? setup.param("e") : fixed_e;
-    return std::make_unique<TimeDependentAgent>(setup, e, setup.param("floor"),
-                                                static_cast<int>(setup.param("horizon")));
+    TimeDependentOptions o;
+    o.e = has_e ? setup.param("e") : fixed_e;
+    o.floor = setup.param("floor");
+    o.horizon = static_cast<int>(setup.param("horizon"));
+    o.kappa = setup.param("kappa");
+    o.exponential = setup.param("exponential") != 0.0;
+    o.negmas_clock = setup.param("negmas_clock") != 0.0;
+    o.band = setup.param("band");
+    o.genius = setup.param("genius") != 0.0;
+    return std::make_unique<TimeDependentAgent>(setup, o);
   };
   return model;
 }
@@ -90,38 +259,30 @@ AgentModel time_dependent_model() {
   return make_model(
       "time-dependent",
       "Faratin time-dependent concession: target u(t) = Pmin + (Pmax - Pmin)(1 - t^(1/e)); "
-      "offers the least it can ask at or above the target, accepts offers at or above it",
+      "offers, near the target, what a frequency model of the opponent rates best; accepts "
+      "offers at or above the target",
       {{"e", 1.0, 0.0, 50.0,
         "concession exponent (theory.md convention): e < 1 Boulware, 1 linear, > 1 Conceder, "
         "0 never concedes",
-        false},
-       floor_param(),
-       horizon_param()},
+        false}},
       -1.0);
 }
 
 AgentModel boulware_model() {
   return make_model(
       "boulware", "time-dependent concession with e < 1: holds firm, concedes near the deadline",
-      {{"e", 0.2, 0.0, 1.0, "concession exponent (theory.md convention), <= 1", false},
-       floor_param(),
-       horizon_param()},
-      -1.0);
+      {{"e", 0.2, 0.0, 1.0, "concession exponent (theory.md convention), <= 1", false}}, -1.0);
 }
 
 AgentModel linear_model() {
-  return make_model("linear",
-                    "time-dependent concession with e = 1: the target falls linearly in time",
-                    {floor_param(), horizon_param()}, 1.0);
+  return make_model(
+      "linear", "time-dependent concession with e = 1: the target falls linearly in time", {}, 1.0);
 }
 
 AgentModel conceder_model() {
   return make_model(
       "conceder", "time-dependent concession with e > 1: concedes early",
-      {{"e", 2.0, 1.0, 50.0, "concession exponent (theory.md convention), >= 1", false},
-       floor_param(),
-       horizon_param()},
-      -1.0);
+      {{"e", 2.0, 1.0, 50.0, "concession exponent (theory.md convention), >= 1", false}}, -1.0);
 }
 
 }  // namespace parley

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "agents/frequency_model.hpp"
 #include "engine/agent.hpp"
 #include "engine/agent_registry.hpp"
 
@@ -14,40 +15,85 @@ namespace parley {
 // e = 0 is the hardliner limit: u(t) = p_max for every t.
 double faratin_target(double t, double e, double p_min, double p_max);
 
+// Faratin et al.'s concession functions alpha(t) in [0, 1] (the share of the range conceded by
+// relative time t), with the initial constant kappa = alpha(0):
+//   polynomial   alpha(t) = kappa + (1 - kappa) t^(1/e)
+//   exponential  alpha(t) = exp((1 - t)^e ln kappa)
+// Both reach 1 at t = 1; e < 1 is Boulware, e > 1 Conceder. With kappa = 0 the exponential
+// tactic never concedes before the deadline (alpha = 0 for t < 1).
+double faratin_polynomial_alpha(double t, double e, double kappa);
+double faratin_exponential_alpha(double t, double e, double kappa);
+
+// How a time-dependent agent plays (docs/agents.md, docs/interop.md).
+struct TimeDependentOptions {
+  double e = 1.0;
+  double floor = 0.0;
+  int horizon = 100;
+  double kappa = 0.0;         // Faratin's initial constant
+  bool exponential = false;   // Faratin's exponential tactic instead of the polynomial one
+  bool negmas_clock = false;  // NegMAS's relative time (r + 1) / (T + 1) instead of r / (T - 1)
+  // Choose among the outcomes whose own utility lies in [target, target + band] the one a
+  // frequency opponent model rates best (0: the cheapest outcome at or above the target).
+  double band = 0.0;
+  // GENIUS's TimeDependentAgent, offer by offer (docs/interop.md): floor max(worst utility,
+  // reservation), GENIUS's round clock, the bid nearest the target, accept what beats its own
+  // next bid; no opponent model.
+  bool genius = false;
+};
+
 // Time-dependent concession (Boulware e < 1, linear e = 1, Conceder e > 1). In round r the
 // relative time is t = r / (T - 1), clamped to [0, 1], where T is the deadline in rounds (or the
-// `horizon` parameter when there is none); T = 1 gives t = 1. The agent proposes the outcome
-// with the smallest own utility at or above its target and accepts any offer worth at least
-// its target for the current round. A party that believes in an earlier deadline (an ultimatum,
-// a mediator's deadline, a date it treats as final: AgentSetup::believed_deadline) concedes
-// against that one, T = min(T, believed): Faratin et al.'s t_max is each agent's own. P_min follows
-// the reservation value in force (the world recomputes it every round as the value of fighting on;
-// events may move it), so the agent never concedes below what walking away is worth now. See
-// docs/agents.md.
+// `horizon` parameter when there is none); T = 1 gives t = 1. NegMAS's clock is t = (r + 1) /
+// (T + 1). The agent aims at the target P_min + (P_max - P_min)(1 - alpha(t)); on a track of two
+// issues or more it offers, among the outcomes within `band` above the target, the one its
+// frequency opponent model rates best for the others (ties and one-issue tracks: the cheapest at
+// or above the target), and accepts any offer worth at least its target for the current round. A
+// party that believes in an earlier deadline (AgentSetup::believed_deadline) concedes against
+// that one, T = min(T, believed): Faratin et al.'s t_max is each agent's own. P_min follows the
+// reservation value in force (the world recomputes it every round as the value of fighting on;
+// events may move it), so the agent never concedes below what walking away is worth now. Under
+// the GENIUS convention it plays GENIUS's TimeDependentAgent instead (TimeDependentOptions).
+// See docs/agents.md.
 class TimeDependentAgent final : public Agent {
  public:
+  TimeDependentAgent(const AgentSetup& setup, const TimeDependentOptions& options);
   TimeDependentAgent(const AgentSetup& setup, double e, double floor, int horizon);
 
   double relative_time(const RoundInfo& round) const;
+  // GENIUS's relative time at the agent's turn (`proposing`: its offer of this round; otherwise
+  // its answer to it, GENIUS's next turn).
+  double genius_time(const RoundInfo& round, bool proposing) const;
   double target(const RoundInfo& round) const;
-  double p_min() const { return std::min(std::max(*reservation_, floor_), p_max_); }
+  double p_min() const;
   double p_max() const { return p_max_; }
+  const FrequencyOpponentModel& opponent_model(int party) const {
+    return models_[static_cast<std::size_t>(party)];
+  }
 
   Deal propose(const RoundInfo& round) override;
   Response respond(const RoundInfo& round, const Deal& offer) override;
+  void observe(const Move& move) override;
 
  private:
+  int deadline(const RoundInfo& round) const;
+  double target_at(double t) const;
+  // Position in the ranking of the outcome to offer for `target`.
+  std::size_t choose(double target) const;
+  // GENIUS's SortedOutcomeSpace.getBidNearUtility, position in the ranking.
+  std::size_t genius_nearest(double target) const;
+  double ranked_utility(std::size_t k) const { return (*utility_)[(*ranking_)[k]]; }
+
   const OutcomeSpace* space_;
   const Eigen::ArrayXd* utility_;
   const std::vector<std::int32_t>* ranking_;
   int party_;
-  double e_;
-  double floor_;
+  int party_count_;
+  TimeDependentOptions options_;
   const double* reservation_;  // the reservation in force for this track (RunState)
   double p_max_;
-  int horizon_;
   int believed_deadline_;  // the deadline the party treats as final, if earlier; 0: none
-  Deal last_offer_;        // the previous proposal, reused while the target stays on one outcome
+  std::vector<FrequencyOpponentModel> models_;  // one per party (its own is never fed)
+  Deal last_offer_;  // the previous proposal, reused while the target stays on one outcome
 };
 
 // The registered models: the general one and its three named presets.

@@ -100,8 +100,10 @@ void add_import_command(CLI::App& app, Action& action) {
       ->required();
   add_common_options(genius, *options);
   genius
-      ->add_option("--rounds", options->genius.deadline_rounds,
-                   "Deadline in rounds; GENIUS's discount factor d becomes d^(1/rounds) per round")
+      ->add_option(
+          "--rounds", options->genius.deadline_rounds,
+          "Deadline in GENIUS rounds (one turn of each party; 2 x rounds - 1 parley offers for "
+          "two parties); time-dependent agents play as GENIUS's TimeDependentAgent")
       ->capture_default_str();
   genius
       ->add_option("--resolution", options->genius.share_resolution,

@@ -168,8 +168,9 @@ Json clamped_line_points(double a, double b, double lower, double upper) {
 // One party's preferences from its profile.
 class ProfileReader {
  public:
-  ProfileReader(const XmlFile& file, const Domain& domain, const GeniusImportOptions& options)
-      : file_(file), domain_(domain), options_(options) {}
+  ProfileReader(const XmlFile& file, const Domain& domain, const GeniusImportOptions& options,
+                int parties)
+      : file_(file), domain_(domain), options_(options), parties_(parties) {}
 
   // Fills preferences (weights, values, reservation, discount) and notes what was assumed.
   Json read(const std::string& source_id, std::vector<std::string>& notes) {
@@ -249,6 +250,7 @@ class ProfileReader {
   const XmlFile& file_;
   const Domain& domain_;
   const GeniusImportOptions& options_;
+  int parties_;
 
   bool known_index(int index) const {
     return std::any_of(domain_.issues.begin(), domain_.issues.end(),
@@ -376,7 +378,8 @@ class ProfileReader {
       throw file_.error(node, "value",
                         "a deadline (rounds > 0) to spread GENIUS's time discount over",
                         "a discount factor " + shortest_decimal(d) + " and no deadline");
-    return std::pow(d, 1.0 / options_.deadline_rounds);
+    // GENIUS's factor in its round g is d^(g / (R + 1)); a parley round is 1/n of a GENIUS round.
+    return std::pow(d, 1.0 / (static_cast<double>(parties_) * (options_.deadline_rounds + 1)));
   }
 };
 
@@ -424,6 +427,9 @@ Json import_genius(const std::string& domain_file, const std::vector<std::string
   const XmlFile domain_xml(domain_file);
   const Domain domain = read_domain(domain_xml);
   const int parties = static_cast<int>(profile_files.size());
+  // R GENIUS rounds hold n R turns; the last offer can never be answered (docs/interop.md).
+  const int deadline_offers =
+      options.deadline_rounds == 0 ? 0 : parties * options.deadline_rounds - 1;
 
   std::vector<std::string> notes;
   Json sources = Json::array();
@@ -443,8 +449,11 @@ Json import_genius(const std::string& domain_file, const std::vector<std::string
     Json party;
     party["id"] = id;
     party["name"] = file_stem(path);
-    party["agent"] = {{"model", options.agents.model_for(p, parties, path)}};
-    party["preferences"] = ProfileReader(profile_xml, domain, options).read(source_id, notes);
+    const std::string model = options.agents.model_for(p, parties, path);
+    party["agent"] = {{"model", model}};
+    if (options.genius_convention_models.count(model)) party["agent"]["params"] = {{"genius", 1}};
+    party["preferences"] =
+        ProfileReader(profile_xml, domain, options, parties).read(source_id, notes);
     party_list.push_back(std::move(party));
     profile_names.push_back(file_name(path));
   }
@@ -453,11 +462,14 @@ Json import_genius(const std::string& domain_file, const std::vector<std::string
       "Imported from GENIUS: domain " + file_name(domain_file) + ", profiles ";
   for (std::size_t i = 0; i < profile_names.size(); ++i)
     description += (i ? ", " : "") + profile_names[i];
-  description +=
-      ". GENIUS discounts by d^t over relative time t in [0, 1]; here each discount "
-      "is d^(1/" +
-      std::to_string(options.deadline_rounds) + ") per round over the deadline of " +
-      std::to_string(options.deadline_rounds) + " rounds (docs/interop.md).";
+  description += ". A deadline of " + std::to_string(options.deadline_rounds) +
+                 " GENIUS rounds (one turn of every party) is " + std::to_string(deadline_offers) +
+                 " parley rounds of one offer each; GENIUS discounts by d^t over relative time t = "
+                 "round/" +
+                 std::to_string(options.deadline_rounds + 1) + ", here each discount is d^(1/" +
+                 std::to_string(parties * (options.deadline_rounds + 1)) +
+                 ") per parley round; time-dependent agents play as GENIUS's TimeDependentAgent "
+                 "(docs/interop.md).";
   for (const std::string& note : notes) description += " Note: " + note + ".";
 
   Json scenario;
@@ -477,7 +489,7 @@ Json import_genius(const std::string& domain_file, const std::vector<std::string
   scenario["parties"] = std::move(party_list);
   scenario["protocol"] = {{"kind", parties == 2 ? "alternating" : "stacked"},
                           {"opener", scenario["parties"][0]["id"]},
-                          {"deadline_rounds", options.deadline_rounds},
+                          {"deadline_rounds", deadline_offers},
                           {"breakdown_probability", 0},
                           {"walk_away", false},
                           {"information", "private"}};

@@ -1,5 +1,6 @@
 #pragma once
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -16,8 +17,10 @@ namespace parley {
 //   `resolution` grid points; weight -> weight; discrete evaluations / the issue's largest
 //   evaluation -> value table (as GENIUS normalises them); linear evaluators -> piecewise-
 //   linear points, clamped to [0, 1] as GENIUS clamps them; reservation -> reservation;
-//   discount factor d over GENIUS's relative time t in [0, 1] -> d^(1/R) per round, with R the
-//   deadline in rounds.
+//   a deadline of R GENIUS rounds (one turn of every party each) -> n R - 1 parley rounds (one
+//   offer each; the last offer of GENIUS round R can never be answered); discount factor d over
+//   GENIUS's relative time t = round / (R + 1) -> d^(1 / (n (R + 1))) per parley round; the
+//   time-dependent models play under the GENIUS convention (their `genius` parameter).
 // What parley cannot represent exactly (non-linear or constraint utility spaces, objective
 // trees deeper than one level, evaluator functions other than linear or constant, weights that
 // do not sum to 1, evaluations outside [0, 1] after normalisation) is refused with an
@@ -25,7 +28,11 @@ namespace parley {
 
 struct GeniusImportOptions {
   ImportAgents agents;        // models for the parties (one for all, or one per profile)
-  int deadline_rounds = 100;  // R: offers before talks close; GENIUS's discount spreads over it
+  int deadline_rounds = 100;  // R: GENIUS rounds (one turn of every party) before talks close
+  // Models that take the `genius` parameter (the time-dependent family): imported parties played
+  // by one of them get genius = 1, so they behave as GENIUS's TimeDependentAgent.
+  std::set<std::string> genius_convention_models{"time-dependent", "boulware", "linear",
+                                                 "conceder"};
   int share_resolution = 11;  // grid points of real (continuous) issues
   std::string date = kDefaultImportDate;
 };

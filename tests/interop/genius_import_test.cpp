@@ -58,7 +58,9 @@ TEST(GeniusImport, FixtureIssuesBecomeOptionsQuantityAndShare) {
   EXPECT_EQ(s->parties[0].name, "fixture_alice");
   EXPECT_EQ(s->parties[0].agent.model, kDefaultImportAgent);
   EXPECT_EQ(s->protocol.kind, ProtocolKind::Alternating);
-  EXPECT_EQ(s->protocol.deadline_rounds, 100);
+  // 100 GENIUS rounds of two turns: 200 offers, the last of which nobody can answer.
+  EXPECT_EQ(s->protocol.deadline_rounds, 199);
+  EXPECT_EQ(s->parties[0].agent.params.at("genius"), 1.0);
   EXPECT_FALSE(s->protocol.complete_information);
 }
 
@@ -109,13 +111,15 @@ TEST(GeniusImport, DiscountSpreadsOverTheDeadlineAndReservationCarriesOver) {
   GeniusImportOptions options;
   options.deadline_rounds = 40;
   const ScenarioPtr s = fixture(options);
-  // GENIUS: d^t with relative time t = k / 40 after k rounds.
-  EXPECT_NEAR(std::pow(s->parties[0].preferences.discount, 40), 0.9, 1e-12);
-  EXPECT_NEAR(std::pow(s->parties[0].preferences.discount, 10), std::pow(0.9, 0.25), 1e-12);
+  // GENIUS: d^t with relative time t = g / 41 in its round g; a GENIUS round is two parley
+  // rounds (two turns), so after 2g parley rounds the factor is d^(g / 41).
+  EXPECT_NEAR(std::pow(s->parties[0].preferences.discount, 2 * 41), 0.9, 1e-12);
+  EXPECT_NEAR(std::pow(s->parties[0].preferences.discount, 2 * 10), std::pow(0.9, 10.0 / 41),
+              1e-12);
   EXPECT_EQ(s->parties[1].preferences.discount, 1.0);  // no <discount_factor>
   EXPECT_EQ(s->parties[0].preferences.reservation[0], 0.3);
   EXPECT_EQ(s->parties[1].preferences.reservation[0], 0.1);
-  EXPECT_EQ(s->protocol.deadline_rounds, 40);
+  EXPECT_EQ(s->protocol.deadline_rounds, 79);
 }
 
 TEST(GeniusImport, AgentsAndResolutionAreOptions) {
@@ -126,6 +130,8 @@ TEST(GeniusImport, AgentsAndResolutionAreOptions) {
   EXPECT_EQ(s->parties[0].agent.model, "conceder");
   EXPECT_EQ(s->parties[1].agent.model, "linear");
   EXPECT_EQ(s->issues[2].resolution, 21);
+  options.agents.models = {"micro"};  // not of the time-dependent family: no GENIUS convention
+  EXPECT_TRUE(fixture(options)->parties[0].agent.params.count("genius") == 0);
   options.agents.models = {"conceder", "linear", "boulware"};
   EXPECT_THROW(import_genius(kDomain, {kAlice, kBob}, options), InputError);
 }

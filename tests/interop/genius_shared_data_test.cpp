@@ -177,7 +177,8 @@ TEST(GeniusSharedData, EveryProfileOfEveryDomainReproducesGenius) {
       EXPECT_GE(u.minCoeff(), 0.0);
       EXPECT_LE(u.maxCoeff(), 1.0 + 1e-12);
       EXPECT_DOUBLE_EQ(s->parties[0].preferences.reservation[0], genius.reservation);
-      EXPECT_NEAR(std::pow(s->parties[0].preferences.discount, options.deadline_rounds),
+      // Two parties: a GENIUS round is two parley rounds, and GENIUS's t = g / (R + 1).
+      EXPECT_NEAR(std::pow(s->parties[0].preferences.discount, 2 * (options.deadline_rounds + 1)),
                   genius.discount, 1e-12);
 
       // A spread of outcomes: the first, the last and a stride through the middle.

@@ -43,12 +43,13 @@ TEST(ParameterSlot, BindsEveryKindOfNumber) {
   const ParameterSlot deadline = bind("/protocol/deadline_rounds", "discrete(10, 20, 30)");
   EXPECT_TRUE(deadline.integer);
   // Agent parameters: the file need not set them (defaults count); the slot knows the
-  // parameter's place in the model's table, in name order (e, floor, horizon).
+  // parameter's place in the model's table, in name order (band, e, exponential, floor, genius,
+  // horizon, kappa, negmas_clock).
   const ParameterSlot e = bind("/parties/0/agent/params/e", "uniform(0.1, 0.5)");
   EXPECT_EQ(e.kind, SlotKind::AgentParameter);
-  EXPECT_EQ(e.agent_parameter, 0);
+  EXPECT_EQ(e.agent_parameter, 1);
   EXPECT_EQ(e.baseline, 0.2);
-  EXPECT_EQ(bind("/parties/0/agent/params/horizon", "fixed(50)").agent_parameter, 2);
+  EXPECT_EQ(bind("/parties/0/agent/params/horizon", "fixed(50)").agent_parameter, 5);
 }
 
 TEST(ParameterSlot, RefusesPointersToNothingThatCanVary) {
@@ -67,7 +68,8 @@ TEST(ParameterSlot, RefusesPointersToNothingThatCanVary) {
                 .find("a track id after /reservation/ (money, terms)"),
             std::string::npos);
   EXPECT_NE(bind_error("/parties/1/agent/params/e", "uniform(0, 1)")
-                .find("a parameter of agent model 'linear' (floor, horizon)"),
+                .find("a parameter of agent model 'linear' (floor, horizon, kappa, exponential, "
+                      "negmas_clock, band, genius)"),
             std::string::npos);
 }
 
