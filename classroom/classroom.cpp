@@ -107,8 +107,9 @@ void Classroom::apply(const ClassRecord& r) {
         {b.at("person").get<bool>(), b.at("model").get<std::string>(),
          b.at("token").get<std::string>()});
   } else if (r.kind == "clock") {
-    tables_[static_cast<std::size_t>(table_index(b.at("table")))]->set_clock(
-        b.at("running").get<bool>(), r.at_ms);
+    Table& table = *tables_[static_cast<std::size_t>(table_index(b.at("table")))];
+    table.set_clock(b.at("running").get<bool>(), r.at_ms);
+    if (table.status() == TableStatus::Over) save_trace(table);  // agents only: over at once
   } else if (r.kind == "inject") {
     tables_[static_cast<std::size_t>(table_index(b.at("table")))]->apply_inject(
         b.at("event").get<int>(), b.at("round").get<int>());
@@ -234,7 +235,6 @@ json Classroom::set_clock(const std::string& table, bool running) {
       t.check_clock(running);
     }
     commit("clock", {{"table", t.id()}, {"running", running}});
-    if (t.status() == TableStatus::Over) save_trace(t);
     changed.push_back(t.id());
   }
   if (!table.empty() && changed.empty()) table_index(table);  // 404

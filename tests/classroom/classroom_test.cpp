@@ -108,6 +108,19 @@ TEST(Classroom, AFinishedGameIsSavedAsATraceInTheClassFolder) {
   EXPECT_EQ(c->seat_view(ru)["status"], "over");
 }
 
+TEST(Classroom, ATableOfAgentsPlaysOutWhenStartedAndLeavesItsTrace) {
+  const fs::path dir = fresh("agents");
+  auto c = open(kIstanbul, dir, 0);
+  c->create_table({{"seats", {{"RU", "agent:boulware"}, {"UA", "agent"}}}});
+  c->set_clock("t1", true);
+  EXPECT_EQ(c->table(0).status(), TableStatus::Over);
+  EXPECT_TRUE(fs::exists(dir / "tables" / "t1.trace.json"));
+  fs::remove(dir / "tables" / "t1.trace.json");
+  c.reset();
+  open(kIstanbul, dir, 0);  // the replay writes it again
+  EXPECT_TRUE(fs::exists(dir / "tables" / "t1.trace.json"));
+}
+
 TEST(Classroom, AFolderOfAnotherScenarioIsRefused) {
   const fs::path dir = fresh("other");
   open(kKorea, dir, 1);
