@@ -99,10 +99,13 @@ TEST(ClassroomCommand, KilledMidGameAndRestartedItLosesNoAcknowledgedMove) {
   int acknowledged = 0;
   auto play = [&](const Server& s, int moves) {
     for (int k = 0; k < moves; ++k) {
+      // A server killed mid-request answers nothing (null): stop there.
       const json me = s.call(unc, "GET", "/api/seat");
+      if (!me.is_object() || !me.contains("turn")) return;
       const bool unc_turn = me["turn"]["yours"] == true;
       const std::string token = unc_turn ? unc : com;
       const json view = s.call(token, "GET", "/api/seat");
+      if (!view.is_object() || !view.contains("turn")) return;
       const json move = view["turn"]["phase"] == "propose"
                             ? json{{"action", "propose"}, {"text", "repatriation=1 line=1"}}
                             : json{{"action", "reject"}};
