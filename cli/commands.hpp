@@ -23,6 +23,7 @@ void add_tournament_command(CLI::App& app, Action& action);
 void add_forecast_command(CLI::App& app, Action& action);
 void add_report_command(CLI::App& app, Action& action);
 void add_brief_command(CLI::App& app, Action& action);
+void add_classroom_command(CLI::App& app, Action& action);
 void add_evaluate_command(CLI::App& app, Action& action);
 void add_play_command(CLI::App& app, Action& action);
 void add_debrief_command(CLI::App& app, Action& action);

@@ -23,7 +23,8 @@ int main(int argc, char** argv) {
       "  parley import genius DOMAIN.xml PROFILE1.xml PROFILE2.xml --out imported.json\n"
       "  parley export gambit small.json --rounds 2 --out small.efg\n"
       "  parley tournament scenarios/istanbul-2025-06.json --models boulware,conceder,linear\n"
-      "  parley forecast scenarios/ec-car-emissions-1994.json\n\n"
+      "  parley forecast scenarios/ec-car-emissions-1994.json\n"
+      "  parley classroom scenarios/korea-1951-53.json --tables 12\n\n"
       "Exit status: 0 success, 1 failure, 2 bad input (the message names file, line:column and "
       "JSON pointer). Documentation: docs/cli.md.");
   app.set_version_flag("--version", "parley 0.1.0");
@@ -46,6 +47,7 @@ int main(int argc, char** argv) {
   parley::cli::add_evaluate_command(app, action);
   parley::cli::add_play_command(app, action);
   parley::cli::add_debrief_command(app, action);
+  parley::cli::add_classroom_command(app, action);
 
   try {
     app.parse(argc, argv);

@@ -13,6 +13,9 @@ packages=(
   libjs-vega chromium
   # The sanitizer builds and the libFuzzer targets (make test-all, make fuzz) use clang.
   clang libclang-rt-14-dev
+  # parley classroom: its HTTP server and class store; its browser test drives
+  # chromium through chromedriver with selenium.
+  libcpp-httplib-dev libsqlite3-dev chromium-driver python3-selenium
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -57,7 +57,11 @@ const std::map<std::string, std::set<std::string>>& include_rule() {
       {"play", {"play/*", "sweep/*", "analysis/*", "agents/*", "engine/*"}},
       {"python",
        {"python/*", "play/*", "sweep/*", "analysis/*", "agents/*", "interop/*", "engine/*"}},
-      {"cli", {"cli/*", "play/*", "sweep/*", "analysis/*", "agents/*", "interop/*", "engine/*"}},
+      // The browser classroom: tables stepped by play/, served over HTTP; only the CLI above it.
+      {"classroom", {"classroom/*", "play/*", "sweep/*", "analysis/*", "agents/*", "engine/*"}},
+      {"cli",
+       {"cli/*", "classroom/*", "play/*", "sweep/*", "analysis/*", "agents/*", "interop/*",
+        "engine/*"}},
       {"bench", {"bench/*", "sweep/*", "analysis/*", "agents/*", "interop/*", "engine/*"}},
       // The fuzz targets feed outside input to the readers of every layer below the front ends.
       {"fuzz", {"fuzz/*", "sweep/*", "analysis/*", "agents/*", "interop/*", "engine/*"}},
@@ -138,7 +142,7 @@ std::vector<std::string> project_sources(const std::vector<std::string>& top_fol
 
 TEST(IncludeRule, EveryIncludeOfTheSourcesPointsDownOrWithin) {
   const auto files = project_sources({"engine", "agents", "analysis", "interop", "sweep", "play",
-                                      "python", "cli", "bench", "fuzz"});
+                                      "classroom", "python", "cli", "bench", "fuzz"});
   ASSERT_GT(files.size(), 100u) << "sources not found under " << PARLEY_SOURCE_DIR;
   std::ostringstream report;
   int count = 0;
@@ -169,6 +173,11 @@ TEST(IncludeRule, RefusesUpwardAcrossAndIntoTheLoaders) {
             0u);
   EXPECT_EQ(check("cli/run_command.cpp", "  #  include \"sweep/runner.hpp\"").size(), 0u);
   EXPECT_EQ(check("sweep/summary.cpp", "#include \"analysis/statistics/moments.hpp\"").size(), 0u);
+  EXPECT_EQ(check("play/stepped_negotiation.cpp", "#include \"classroom/table.hpp\"").size(), 1u);
+  EXPECT_EQ(check("classroom/server.cpp", "#include \"cli/commands.hpp\"").size(), 1u);
+  EXPECT_EQ(check("python/bind_play.cpp", "#include \"classroom/table.hpp\"").size(), 1u);
+  EXPECT_EQ(check("classroom/table.cpp", "#include \"play/stepped_negotiation.hpp\"").size(), 0u);
+  EXPECT_EQ(check("cli/classroom_command.cpp", "#include \"classroom/server.hpp\"").size(), 0u);
 }
 
 // The arguments of every INSTANTIATE_TEST_SUITE_P(...) call in `text`, counted at the call's

@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "agents/builtin_agents.hpp"
 #include "analysis/report/run_report.hpp"
+#include "analysis/report/trace_writer.hpp"
 #include "engine/load/scenario_loader.hpp"
 #include "tests/support/scenario_builder.hpp"
 
@@ -117,6 +120,26 @@ TEST(SteppedNegotiation, SameSeedAndMovesGiveTheSameRunAndResetAbandonsCleanly) 
   const std::string first = play(9);
   for (int k = 0; k < 200; ++k) game.reset(static_cast<std::uint64_t>(k));  // abandoned mid-run
   EXPECT_EQ(play(9), first);
+}
+
+TEST(SteppedNegotiation, AGivenTraceSinkGetsTheSameTraceAsAnUnsteppedRun) {
+  // Both parties played, moving as their scenario agents would: a person's game is saved as the
+  // standard trace, line for line what `parley run --trace` writes for the same moves.
+  SteppedNegotiation game(two_party(), builtin_agents(), {0, 1});
+  std::ostringstream stepped;
+  JsonlTraceWriter writer(game.simulator(), stepped);
+  game.reset(3, 0, &writer);
+  game.step(game.offset(0) + 4);
+  game.step(game.reject_move());
+  game.step(game.offset(0) + 2);
+  game.step(game.accept_move());
+  ASSERT_TRUE(game.done());
+  const std::string trace = stepped.str();
+  EXPECT_EQ(std::count(trace.begin(), trace.end(), '\n'), 6) << trace;
+  EXPECT_NE(trace.find("\"action\":\"accept\""), std::string::npos) << trace;
+  EXPECT_NE(trace.find("\"event\":\"run-end\""), std::string::npos) << trace;
+  game.reset(3);  // without a sink, nothing more is written
+  EXPECT_EQ(stepped.str(), trace);
 }
 
 }  // namespace
