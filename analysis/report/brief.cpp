@@ -120,6 +120,12 @@ void public_part(Document& doc, const Scenario& s) {
           "A single negotiating text: a mediator drafts one text at a time and every party "
           "accepts it or asks for a new draft.");
       break;
+    case ProtocolKind::Attrition:
+      rules.push_back(
+          "A war of attrition: each round both parties state a claim, then decide at the same "
+          "time whether to hold out or give way; whoever holds out while the other gives way "
+          "wins its claim, and every round of holding out costs both sides.");
+      break;
   }
   if (pr.deadline_rounds > 0)
     rules.push_back("Deadline: a track not agreed after " + plural(pr.deadline_rounds, "round") +

@@ -323,7 +323,7 @@ TEST(ScenarioLoader, RefusesLongIdsAndMatchesLongTextsWithoutRecursion) {
   // Past the string limit: refused where the string starts.
   text = edited(R"("name": "Minimal")", "\"name\": \"" + std::string(70'000, 'x') + "\"");
   EXPECT_EQ(load_error(text),
-            "mem.json:3:23: error at /meta/name: expected a string of at most 65,536 bytes, "
+            "mem.json:3:20: error at /meta/name: expected a string of at most 65,536 bytes, "
             "found a longer string");
   // A key too.
   EXPECT_NE(load_error(edited(R"("protocol": {})",
@@ -382,12 +382,12 @@ TEST(ScenarioLoader, ChecksUniqueOptionsInLinearTime) {
 // or printed "utility -nan".
 TEST(ScenarioLoader, RefusesRangesAndWeightSumsThatOverflow) {
   EXPECT_EQ(load_error(edited(R"("min": 0, "max": 1})", R"("min": -1e308, "max": 1e308})")),
-            "mem.json:7:61: error at /issues/2/min: expected property \"min\" to be at least "
+            "mem.json:7:65: error at /issues/2/min: expected property \"min\" to be at least "
             "-1000000000000000, found -1e308");
   EXPECT_EQ(
       load_error(edited(R"("weights": {"truce": 1, "pows": 2, "cap": 3, "neutral": 4})",
                         R"("weights": {"truce": 1e308, "pows": 1e308, "cap": 3, "neutral": 4})")),
-      "mem.json:17:29: error at /parties/0/preferences/weights/truce: expected a number within "
+      "mem.json:13:29: error at /parties/0/preferences/weights/truce: expected a number within "
       "-10^15 to 10^15 (parley's limit on any number in a scenario, so that sums and products "
       "over a run stay finite), found 1e308");
   EXPECT_EQ(load_error(edited(R"("reservation": 0.25})",
