@@ -6,8 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PARLEY=${1:-build/parley}
+# `program` is left out: it plays through an outside command the tournament would have to be given.
 MODELS=$("$PARLEY" agents --format json | python3 -c \
-  'import json, sys; print(",".join(m["name"] for m in json.load(sys.stdin)))')
+  'import json, sys; print(",".join(m["name"] for m in json.load(sys.stdin) if m["name"] != "program"))')
 SCENARIOS=$(find scenarios -name '*.json' ! -name scenario.schema.json | sort)
 
 echo "== machine"
