@@ -9,7 +9,8 @@ PARLEY=${1:-build/parley}
 # `program` is left out: it plays through an outside command the tournament would have to be given.
 MODELS=$("$PARLEY" agents --format json | python3 -c \
   'import json, sys; print(",".join(m["name"] for m in json.load(sys.stdin) if m["name"] != "program"))')
-SCENARIOS=$(find scenarios -name '*.json' ! -name scenario.schema.json | sort)
+# Negotiation scenarios only: a stakeholder forecast (actors, no parties) has no roles to play.
+SCENARIOS=$(find scenarios -name '*.json' ! -name scenario.schema.json | sort | xargs grep -l '"parties"')
 
 echo "== machine"
 lscpu | grep -E 'Model name|^CPU\(s\)'
