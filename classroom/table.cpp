@@ -488,18 +488,7 @@ json Table::seat_view(int party, std::int64_t now_ms) const {
     }
     view["turn"] = turn;
   }
-  if (game_ && game_->stepped->done()) {
-    const RunResult& r = game_->stepped->result();
-    json result = json::array();
-    for (std::size_t t = 0; t < r.tracks.size(); ++t) {
-      json item = {{"track", s.tracks[t].label.empty() ? s.tracks[t].id : s.tracks[t].label},
-                   {"status", to_string(r.tracks[t].status)}};
-      if (r.tracks[t].status == TrackStatus::Agreed)
-        item["deal"] = deal_json(static_cast<int>(t), r.tracks[t].deal, party);
-      result.push_back(item);
-    }
-    view["result"] = result;
-  }
+  if (game_ && game_->stepped->done()) view["result"] = result_json(party);
   return view;
 }
 
@@ -528,19 +517,22 @@ json Table::instructor_view(std::int64_t now_ms) const {
         {{"event", s.world.events[static_cast<std::size_t>(i.event)].id}, {"round", i.round}});
   view["injects"] = injects;
   if (game_ && !game_->stepped->done()) view["turn"] = turn_json(*game_->stepped, s);
-  if (game_ && game_->stepped->done()) {
-    const RunResult& r = game_->stepped->result();
-    json result = json::array();
-    for (std::size_t t = 0; t < r.tracks.size(); ++t) {
-      json item = {{"track", s.tracks[t].label.empty() ? s.tracks[t].id : s.tracks[t].label},
-                   {"status", to_string(r.tracks[t].status)}};
-      if (r.tracks[t].status == TrackStatus::Agreed)
-        item["deal"] = deal_json(static_cast<int>(t), r.tracks[t].deal, -1);
-      result.push_back(item);
-    }
-    view["result"] = result;
-  }
+  if (game_ && game_->stepped->done()) view["result"] = result_json(-1);
   return view;
+}
+
+json Table::result_json(int viewer) const {
+  const Scenario& s = *scenario_;
+  const RunResult& r = game_->stepped->result();
+  json result = json::array();
+  for (std::size_t t = 0; t < r.tracks.size(); ++t) {
+    json item = {{"track", s.tracks[t].label.empty() ? s.tracks[t].id : s.tracks[t].label},
+                 {"status", to_string(r.tracks[t].status)}};
+    if (r.tracks[t].status == TrackStatus::Agreed)
+      item["deal"] = deal_json(static_cast<int>(t), r.tracks[t].deal, viewer);
+    result.push_back(item);
+  }
+  return result;
 }
 
 std::string Table::trace() const {

@@ -98,6 +98,8 @@ class Table {
   nlohmann::json timeline(int viewer) const;  // viewer -1: the instructor
   nlohmann::json deal_json(int track, const Deal& deal, int viewer) const;
   nlohmann::json round_json() const;
+  // How each track ended, with the agreed terms in `viewer`'s points (-1: the instructor's view).
+  nlohmann::json result_json(int viewer) const;
   double points(int party, int track, const Deal& deal) const;
   std::int64_t running_ms(std::int64_t now_ms) const;
   void stop_clock(std::int64_t at_ms);

@@ -8,6 +8,7 @@
 #include "engine/format.hpp"
 #include "engine/input_error.hpp"
 #include "engine/load/message_text.hpp"
+#include "engine/load/quoted_words.hpp"
 #include "engine/simulator.hpp"
 
 namespace parley {
@@ -36,34 +37,6 @@ std::vector<std::string> split(const std::string& s, char by) {
     if (at == std::string::npos) return out;
     start = at + 1;
   }
-}
-
-// A command line split into words at spaces and tabs; '...' and "..." group words.
-std::vector<std::string> split_command(const std::string& line) {
-  std::vector<std::string> words;
-  std::string word;
-  bool in_word = false;
-  char quote_char = 0;
-  for (const char c : line) {
-    if (quote_char) {
-      if (c == quote_char)
-        quote_char = 0;
-      else
-        word += c;
-    } else if (c == '\'' || c == '"') {
-      quote_char = c;
-      in_word = true;
-    } else if (c == ' ' || c == '\t') {
-      if (in_word) words.push_back(word);
-      word.clear();
-      in_word = false;
-    } else {
-      word += c;
-      in_word = true;
-    }
-  }
-  if (in_word) words.push_back(word);
-  return words;
 }
 
 // Why a model cannot play this scenario by its declared requirements, or "".
@@ -116,7 +89,9 @@ AgentOverride parse_agent_override(const std::string& text, const std::string& o
     if (at == std::string::npos)
       fail(option, "the program's command: " + o.party + "=program:cmd=python3 agent.py",
            quote(text));
-    o.command = split_command(items.substr(at == 0 ? 4 : at + 5));
+    char open = 0;
+    o.command = split_quoted_words(items.substr(at == 0 ? 4 : at + 5), &open);
+    if (open) fail(option, std::string("a closing ") + open + " in the command", quote(text));
     if (o.command.empty()) fail(option, "a command after cmd=", quote(text));
     items = at == 0 ? std::string() : items.substr(0, at);
   }

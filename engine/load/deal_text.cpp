@@ -8,6 +8,7 @@
 
 #include "engine/format.hpp"
 #include "engine/input_error.hpp"
+#include "engine/load/quoted_words.hpp"
 
 namespace parley {
 
@@ -223,31 +224,10 @@ std::map<int, Deal> parse_into(const Scenario& s, const std::vector<std::string>
 }  // namespace
 
 std::vector<std::string> split_assignments(const std::string& line, const std::string& where) {
-  std::vector<std::string> words;
-  std::string word;
-  bool in_word = false;
   char open = 0;
-  for (char c : line) {
-    if (open) {
-      if (c == open)
-        open = 0;
-      else
-        word += c;
-    } else if (c == '"' || c == '\'') {
-      open = c;
-      in_word = true;
-    } else if (std::isspace(static_cast<unsigned char>(c))) {
-      if (in_word) words.push_back(word);
-      word.clear();
-      in_word = false;
-    } else {
-      word += c;
-      in_word = true;
-    }
-  }
+  std::vector<std::string> words = split_quoted_words(line, &open);
   if (open)
     throw InputError(where, 0, 0, "", std::string("a closing ") + open, "the end of the line");
-  if (in_word) words.push_back(word);
   return words;
 }
 

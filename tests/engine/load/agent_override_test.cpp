@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "agents/builtin_agents.hpp"
 #include "engine/input_error.hpp"
@@ -43,6 +44,15 @@ TEST(AgentOverride, MalformedTextNamesTheShape) {
     EXPECT_NE(message.find("--agent: error"), std::string::npos) << bad << ": " << message;
   }
   EXPECT_NE(error_of([] { parse_agent_override("UA"); }).find("ID=MODEL[:param=value,...]"),
+            std::string::npos);
+}
+
+TEST(AgentOverride, ProgramCommandIsSplitIntoWordsAndAnOpenQuoteIsRefused) {
+  const AgentOverride o = parse_agent_override("UA=program:cmd=python3 'my agent.py' --fast");
+  EXPECT_EQ(o.command, (std::vector<std::string>{"python3", "my agent.py", "--fast"}));
+  EXPECT_NE(error_of([] {
+              parse_agent_override("UA=program:cmd=python3 'my agent.py");
+            }).find("a closing ' in the command"),
             std::string::npos);
 }
 
