@@ -81,7 +81,8 @@ const char* seat_page_html() {
 <div class="card" id="turn"></div>
 <div class="card"><h2>Timeline</h2><div id="timeline"></div></div>
 <div class="card" id="result" hidden></div>
-<div class="card"><h2>Your confidential brief</h2><div id="brief"></div></div>
+<div class="card" id="schedule-now" hidden></div>
+<div class="card"><h2>Your confidential brief</h2><p id="your-type"></p><div id="brief"></div></div>
 </main>)HTML" PARLEY_PAGE_HELPERS R"HTML(<script>
 'use strict';
 let view = null, brief = null, turnKey = '';
@@ -156,6 +157,27 @@ function renderBrief() {
   const doc = h('div', {class: 'brief-doc'}); doc.innerHTML = brief.html; box.append(doc);
 }
 
+// Your own type, drawn in secret when the game starts: only you are told it.
+function renderType() {
+  const box = $('your-type');
+  if (view.you.type) { box.className = 'pts'; box.textContent = 'Your type, drawn in secret when the game started (only you know it): ' + view.you.type + '.'; }
+  else if (view.you.type_pending) { box.className = 'muted'; box.textContent = 'Your type is drawn in secret when the game starts; you will see it here.'; }
+  else box.textContent = '';
+}
+
+// After news that changes your priorities: your points now, which replace the brief's.
+function renderSchedule() {
+  const box = $('schedule-now');
+  if (!brief.schedule_changed) { box.hidden = true; return; }
+  if (box.dataset.key === brief.schedule_key) return;
+  box.dataset.key = brief.schedule_key; box.hidden = false;
+  box.replaceChildren(h('h2', {}, 'Your points now'),
+    h('p', {}, 'Your priorities have changed since the talks began: these points replace those of your brief below (the offer form and the timeline use them).'),
+    ...brief.tracks.map(t => h('div', {}, h('h3', {}, t.label), ...t.issues.map(issue =>
+      h('table', {}, h('tr', {}, h('th', {}, issue.label), h('th', {}, 'points')),
+        issue.options.map(o => h('tr', {}, h('td', {}, o.text), h('td', {class: 'pts'}, pts(o.points)))))))));
+}
+
 function renderResult() {
   if (!view.result) { $('result').hidden = true; return; }
   $('result').hidden = false;
@@ -168,11 +190,17 @@ function render() {
   const r = view.round;
   $('sub').replaceChildren('Table ' + view.table + ' \u00b7 ' + r.name + ' ' + r.index + (r.deadline ? ' of ' + r.deadline : '') + ' \u00b7 ' + r.date + ' \u00b7 clock ' + minutes(view.clock_seconds), h('span', {class: 'badge ' + view.status, id: 'status'}, view.status));
   document.body.dataset.status = view.status;
-  renderTurn(); renderTimeline(); renderResult(); renderBrief();
+  renderTurn(); renderTimeline(); renderResult(); renderType(); renderSchedule(); renderBrief();
 }
 
 async function poll() {
-  try { if (!brief) brief = await api('GET', '/api/seat/brief'); view = await api('GET', '/api/seat'); render(); if ($('msg').textContent.startsWith('Lost')) say(''); }
+  try {
+    if (!brief) brief = await api('GET', '/api/seat/brief');
+    view = await api('GET', '/api/seat');
+    // News changed your priorities: fetch your points again (and redraw the offer form).
+    if (view.schedule_key !== brief.schedule_key) { brief = await api('GET', '/api/seat/brief'); turnKey = ''; }
+    render(); if ($('msg').textContent.startsWith('Lost')) say('');
+  }
   catch (e) { say('Lost contact with the server (' + e.message + '); retrying...'); }
 }
 if (!TOKEN) say('This page needs your join link (it ends in #code).'); else { poll(); setInterval(poll, 1500); }

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "analysis/report/trace_writer.hpp"
+#include "engine/format.hpp"
 #include "engine/input_error.hpp"
 #include "engine/load/agent_override.hpp"
 #include "engine/move.hpp"
@@ -38,6 +39,9 @@ struct Entry {
   Deal deal;
   int event = -1;
   TrackStatus status = TrackStatus::Open;
+  // Per party: the deal's utility with the weights in force when it happened (a change_weights
+  // event changes a party's points from its round on, not before).
+  std::vector<double> utility;
 };
 
 // Writes the standard trace and keeps the public record of the table for its pages.
@@ -46,8 +50,14 @@ class TableSink final : public TraceSink {
   TableSink(const Simulator& simulator, std::ostream& out) : writer_(simulator, out) {}
   void on_move(const Move& move) override {
     writer_.on_move(move);
-    entries.push_back(
-        {Entry::Type::Move, move.round, move.track, move.party, move.action, move.deal});
+    Entry e;
+    e.round = move.round;
+    e.track = move.track;
+    e.party = move.party;
+    e.action = move.action;
+    e.deal = move.deal;
+    e.utility = utilities(move.track, move.deal);
+    entries.push_back(std::move(e));
   }
   void on_track_closed(int track, const TrackResult& result) override {
     writer_.on_track_closed(track, result);
@@ -58,6 +68,7 @@ class TableSink final : public TraceSink {
     e.party = result.actor;
     e.status = result.status;
     if (result.status == TrackStatus::Agreed) e.deal = result.deal;
+    if (e.deal.size > 0) e.utility = utilities(track, e.deal);
     entries.push_back(e);
   }
   void on_run_end(const RunResult& result) override { writer_.on_run_end(result); }
@@ -77,8 +88,17 @@ class TableSink final : public TraceSink {
   }
 
   std::vector<Entry> entries;
+  const SteppedNegotiation* game = nullptr;  // the run being recorded, for its weights now
 
  private:
+  std::vector<double> utilities(int track, const Deal& deal) const {
+    std::vector<double> u;
+    if (!game || deal.size == 0) return u;
+    const OutcomeSpace& space = game->space_now(track);
+    for (std::size_t p = 0; p < game->scenario().parties.size(); ++p)
+      u.push_back(space.utility(static_cast<int>(p), deal));
+    return u;
+  }
   JsonlTraceWriter writer_;
 };
 
@@ -177,6 +197,7 @@ std::unique_ptr<Table::Game> Table::build(const std::vector<Inject>& injects) co
   auto game = std::make_unique<Game>();
   game->stepped = std::make_unique<SteppedNegotiation>(scenario, *registry_, people);
   game->sink = std::make_unique<TableSink>(game->stepped->simulator(), game->trace);
+  game->sink->game = game->stepped.get();
   game->stepped->reset(seed_, 0, game->sink.get());
   for (const auto& [party, move] : moves_) {
     SteppedNegotiation& s = *game->stepped;
@@ -346,11 +367,18 @@ void Table::apply_inject(int event, int round) {
 }
 
 double Table::points(int party, int track, const Deal& deal) const {
-  const double u = game_->stepped->simulator().space(track).utility(party, deal);
+  // The weights in force now (a change_weights event changes them from its round on).
+  const double u = game_->stepped->space_now(track).utility(party, deal);
   return std::round(1000.0 * u) / 10.0;
 }
 
-json Table::deal_json(int track, const Deal& deal, int viewer) const {
+json Table::deal_json(int track, const Deal& deal, int viewer,
+                      const std::vector<double>* utility) const {
+  const auto points_of = [&](int party) {
+    if (utility && static_cast<std::size_t>(party) < utility->size())
+      return std::round(1000.0 * (*utility)[static_cast<std::size_t>(party)]) / 10.0;
+    return points(party, track, deal);
+  };
   json terms = json::array();
   const OutcomeSpace& space = game_->stepped->simulator().space(track);
   for (int k = 0; k < space.issue_count() && k < deal.size; ++k) {
@@ -361,11 +389,11 @@ json Table::deal_json(int track, const Deal& deal, int viewer) const {
   }
   json out = {{"terms", terms}};
   if (viewer >= 0) {
-    out["points"] = points(viewer, track, deal);
+    out["points"] = points_of(viewer);
   } else {
     json all = json::object();
     for (std::size_t p = 0; p < scenario_->parties.size(); ++p)
-      all[scenario_->parties[p].id] = points(static_cast<int>(p), track, deal);
+      all[scenario_->parties[p].id] = points_of(static_cast<int>(p));
     out["points"] = all;
   }
   return out;
@@ -391,7 +419,7 @@ json Table::timeline(int viewer) const {
       item["party"] = e.party >= 0 ? json(scenario_->parties[static_cast<std::size_t>(e.party)].id)
                                    : json(nullptr);
       item["action"] = e.type == Entry::Type::Move ? to_string(e.action) : to_string(e.status);
-      if (e.deal.size > 0) item["deal"] = deal_json(e.track, e.deal, viewer);
+      if (e.deal.size > 0) item["deal"] = deal_json(e.track, e.deal, viewer, &e.utility);
     }
     out.push_back(std::move(item));
   }
@@ -420,16 +448,34 @@ json turn_json(const SteppedNegotiation& s, const Scenario& scenario) {
 }
 }  // namespace
 
+namespace {
+// A party's weights in words, to tell its page when its schedule changed.
+std::string weights_key(const std::vector<double>& weights) {
+  std::string key;
+  for (double w : weights) key += format_number(w, 12) + ";";
+  return key;
+}
+}  // namespace
+
+const std::vector<double>& Table::weights_now(int party) const {
+  const std::size_t p = static_cast<std::size_t>(party);
+  if (game_ && p < game_->stepped->state().preferences.size())
+    return game_->stepped->state().preferences[p].weights;
+  return scenario_->parties[p].preferences.weights;
+}
+
 json Table::seat_brief(int party) const {
   const Scenario& s = *scenario_;
   const Party& me = s.parties[static_cast<std::size_t>(party)];
-  // The confidential brief: this party's own point schedule and no-deal score per track.
+  // The confidential brief: this party's own point schedule and no-deal score per track, with
+  // the weights in force now (a change_weights event changes them from its round on).
   json tracks = json::array();
   const Preferences& prefs = me.preferences;
+  const std::vector<double>& weights = weights_now(party);
   for (std::size_t t = 0; t < s.tracks.size(); ++t) {
     const Track& track = s.tracks[t];
     double weight = 0.0;
-    for (int i : track.issues) weight += prefs.weights[static_cast<std::size_t>(i)];
+    for (int i : track.issues) weight += weights[static_cast<std::size_t>(i)];
     json issues = json::array();
     for (int i : track.issues) {
       const Issue& issue = s.issues[static_cast<std::size_t>(i)];
@@ -440,13 +486,10 @@ json Table::seat_brief(int party) const {
             {{"level", l},
              {"text", issue.describe(issue.value_at(l))},
              {"points",
-              std::round(1000.0 * prefs.weights[static_cast<std::size_t>(i)] * v / weight) /
-                  10.0}});
+              std::round(1000.0 * weights[static_cast<std::size_t>(i)] * v / weight) / 10.0}});
       }
-      issues.push_back({{"id", issue.id},
-                        {"label", issue.label},
-                        {"description", issue.description},
-                        {"options", options}});
+      issues.push_back(
+          {{"id", issue.id}, {"label", issue.label}, {"brief", issue.brief}, {"options", options}});
     }
     tracks.push_back({{"id", track.id},
                       {"label", track.label.empty() ? track.id : track.label},
@@ -454,6 +497,8 @@ json Table::seat_brief(int party) const {
                       {"issues", issues}});
   }
   return {{"tracks", tracks},
+          {"schedule_key", weights_key(weights)},
+          {"schedule_changed", weights != prefs.weights},
           {"discount", prefs.discount},
           {"cost_per_round", prefs.cost_per_round},
           {"complete_information", s.protocol.complete_information}};
@@ -467,7 +512,19 @@ json Table::seat_view(int party, std::int64_t now_ms) const {
                {"clock_seconds", running_ms(now_ms) / 1000},
                {"scenario", s.meta.name},
                {"you", {{"id", me.id}, {"name", me.name}}},
-               {"round", round_json()}};
+               {"round", round_json()},
+               {"schedule_key", weights_key(weights_now(party))}};
+  // The party's own private type, drawn when the game starts: it may know it (rule 2).
+  if (game_) {
+    const std::vector<int>& drawn = game_->stepped->state().drawn_types;
+    const std::size_t p = static_cast<std::size_t>(party);
+    if (p < drawn.size() && drawn[p] >= 0 && static_cast<std::size_t>(drawn[p]) < me.types.size()) {
+      const PartyType& type = me.types[static_cast<std::size_t>(drawn[p])];
+      view["you"]["type"] = type.label.empty() ? type.id : type.label;
+    }
+  } else if (!me.types.empty()) {
+    view["you"]["type_pending"] = true;
+  }
   json parties = json::array();
   for (std::size_t p = 0; p < s.parties.size(); ++p)
     parties.push_back({{"id", s.parties[p].id},

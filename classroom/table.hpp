@@ -78,8 +78,9 @@ class Table {
   // What a seat's page shows: its own confidential brief and its table, nothing of another
   // party's preferences; and what the instructor sees (every party's points).
   nlohmann::json seat_view(int party, std::int64_t now_ms) const;
-  // A seat's own point schedule (points per option, no-deal score per track), which does not
-  // change during the game: fetched once by its page, for the offer form.
+  // A seat's own point schedule (points per option, no-deal score per track) with the weights
+  // in force now, and its schedule_key, which seat_view repeats: its page fetches it again
+  // when a change_weights event changes the key.
   nlohmann::json seat_brief(int party) const;
   nlohmann::json instructor_view(std::int64_t now_ms) const;
 
@@ -96,11 +97,15 @@ class Table {
   };
   std::unique_ptr<Game> build(const std::vector<Inject>& injects) const;
   nlohmann::json timeline(int viewer) const;  // viewer -1: the instructor
-  nlohmann::json deal_json(int track, const Deal& deal, int viewer) const;
+  // `utility` (per party), when given: the points as they stood when the deal was made.
+  nlohmann::json deal_json(int track, const Deal& deal, int viewer,
+                           const std::vector<double>* utility = nullptr) const;
   nlohmann::json round_json() const;
   // How each track ended, with the agreed terms in `viewer`'s points (-1: the instructor's view).
   nlohmann::json result_json(int viewer) const;
   double points(int party, int track, const Deal& deal) const;
+  // `party`'s weights in force now: the scenario's before the start, the game's after.
+  const std::vector<double>& weights_now(int party) const;
   std::int64_t running_ms(std::int64_t now_ms) const;
   void stop_clock(std::int64_t at_ms);
 

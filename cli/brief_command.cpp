@@ -29,6 +29,7 @@ int brief(const BriefOptions& options) {
                      "the party whose brief to write (or --instructor for every party)",
                      "no --party");
   const int party = options.party.empty() ? -1 : party_option(*scenario, options.party, "--party");
+  for (const std::string& line : brief_warnings(*scenario)) std::cerr << line << "\n";
   const Simulator simulator(scenario, builtin_agents());
   const Brief b =
       options.instructor ? instructor_brief(simulator, party) : party_brief(simulator, party);
@@ -64,7 +65,10 @@ void add_brief_command(CLI::App& app, Action& action) {
       "A party's brief holds the public brief (the situation, the issues, the rules and the\n"
       "deadline) and that party's confidential brief: its points out of 100 for every option of\n"
       "every issue, its no-deal score, its priorities in words, and what it knows and does not\n"
-      "know. No other party's preferences, no-deal score, costs or private type appear in it.\n"
+      "know. No other party's preferences, no-deal score, costs or private type appear in it,\n"
+      "and nothing of how the talks ended: its texts are the scenario's meta.situation and its\n"
+      "issues' brief texts (a warning on stderr when they are missing); the scenario's\n"
+      "description and history are only in the instructor's brief.\n"
       "See docs/classroom.md.\n"
       "Examples:\n"
       "  parley brief scenarios/korea-1951-53.json --party UNC\n"

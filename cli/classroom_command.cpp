@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "agents/builtin_agents.hpp"
+#include "analysis/report/brief.hpp"
 #include "classroom/classroom.hpp"
 #include "classroom/server.hpp"
 #include "cli/commands.hpp"
@@ -33,6 +34,8 @@ int classroom(const ClassroomOptions& options) {
     std::cerr << options.file << ": a classroom needs parties to play (this file has none)\n";
     return 2;
   }
+  // The students' pages show the parties' briefs: say what they will lack.
+  for (const std::string& line : brief_warnings(*scenario)) std::cerr << line << "\n";
   std::filesystem::path dir = options.class_dir;
   if (dir.empty()) dir = std::filesystem::path(options.file).stem().string() + "-class";
 

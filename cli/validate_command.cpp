@@ -1,6 +1,7 @@
 #include <iostream>
 #include <memory>
 
+#include "analysis/report/brief.hpp"
 #include "cli/commands.hpp"
 #include "cli/warnings.hpp"
 #include "engine/load/scenario_loader.hpp"
@@ -22,6 +23,8 @@ int validate(const std::string& file, bool strict) {
   // --allow-programs.
   const ScenarioPtr scenario = load_scenario(file, agents_with_programs(), LoadOptions{true});
   if (report_warnings(*scenario, strict, std::cerr)) return 2;
+  // What a class would miss in the parties' briefs: said, never refused (--strict ignores it).
+  for (const std::string& line : brief_warnings(*scenario)) std::cerr << line << "\n";
   std::cout << file << ": valid scenario \"" << scenario->meta.name
             << "\": " << scenario->parties.size() << " parties, " << scenario->issues.size()
             << " issues, " << scenario->tracks.size() << " track"
@@ -41,7 +44,8 @@ void add_validate_command(CLI::App& app, Action& action) {
       "Exits 0 when the file is valid; otherwise prints FILE:LINE:COLUMN, the JSON pointer, what\n"
       "was expected and what was found, and exits 2. What can never take effect (an event,\n"
       "agenda item or ultimatum dated on or after the deadline) is a warning on stderr, located\n"
-      "the same way; --strict makes it an error.\n"
+      "the same way; --strict makes it an error. A scenario with no texts for the parties'\n"
+      "briefs (meta.situation, an issue's brief) gets a warning too, which --strict ignores.\n"
       "Example:\n  parley validate scenarios/istanbul-2025-06.json");
   cmd->callback(
       [file, strict, &action] { action = [file, strict] { return validate(*file, *strict); }; });

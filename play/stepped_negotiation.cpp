@@ -132,7 +132,8 @@ void SteppedNegotiation::reset(std::uint64_t seed, std::uint64_t run, TraceSink*
 
 void SteppedNegotiation::body() {
   try {
-    result_ = simulator_->run(seed_, run_, trace_);
+    state_ = simulator_->baseline();
+    result_ = simulator_->run(seed_, run_, state_, trace_);
   } catch (const Abandoned&) {
   } catch (...) {
     error_ = std::current_exception();

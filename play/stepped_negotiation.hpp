@@ -69,6 +69,17 @@ class SteppedNegotiation {
   static constexpr const char* kMixedModel = "played-on-some-tracks";
 
   const Simulator& simulator() const { return *simulator_; }
+  // The run's own numbers as they stand now (engine/run_state.hpp): every party's preferences
+  // after the events so far (a change_weights event changes a party's weights from its round
+  // on), the drawn private types, the world. Only a played party's own entries may be shown to
+  // it (docs/architecture.md, rule 2). Meaningful after reset(); kept when the run ends.
+  const RunState& state() const { return state_; }
+  // The outcome space of `track` with the weights in force now (the run's own copy when an
+  // event can change weights, else the simulator's).
+  const OutcomeSpace& space_now(int track) const {
+    return state_.spaces.empty() ? simulator_->space(track)
+                                 : state_.spaces[static_cast<std::size_t>(track)];
+  }
   const Scenario& scenario() const { return simulator_->scenario(); }
   bool played(int party, int track) const;
 
@@ -96,6 +107,7 @@ class SteppedNegotiation {
   Decision decision_;
   std::int64_t answer_ = -1;
   std::optional<RunResult> result_;
+  RunState state_;
   std::exception_ptr error_;
 };
 

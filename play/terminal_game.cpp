@@ -81,7 +81,8 @@ TerminalGame::TerminalGame(ScenarioPtr scenario, const AgentRegistry& registry,
       options_(std::move(options)),
       negotiation_(scenario, registry, options_.players),
       recorder_(std::make_unique<Recorder>()),
-      news_seen_(scenario->parties.size(), 0) {}
+      news_seen_(scenario->parties.size(), 0),
+      weights_seen_(scenario->parties.size()) {}
 
 TerminalGame::~TerminalGame() = default;
 
@@ -124,7 +125,7 @@ double TerminalGame::points(int party, int track, const Deal& deal) const {
   if (!negotiation_.done()) d = &negotiation_.decision();
   if (d && d->party == party && d->track == track)
     return to_points(d->view.setup->space->utility(party, deal));
-  return to_points(negotiation_.simulator().space(track).utility(party, deal));
+  return to_points(negotiation_.space_now(track).utility(party, deal));
 }
 
 // Outcomes near the player's target: the points of their last offer on the track (their best
@@ -191,6 +192,16 @@ void TerminalGame::show_decision(std::ostream& out) {
           << (e.label.empty() ? e.id : e.label) << "\n";
     }
     seen = events.size();
+  }
+  // A change_weights event changes the player's own points from its round on: say so once.
+  const std::vector<double>& weights_now =
+      negotiation_.state().preferences[static_cast<std::size_t>(d.party)].weights;
+  std::vector<double>& weights_shown = weights_seen_[static_cast<std::size_t>(d.party)];
+  if (weights_shown.empty()) weights_shown = me.preferences.weights;
+  if (weights_now != weights_shown) {
+    out << "Your priorities have changed: the points below are your points now (type schedule "
+           "to see them all).\n";
+    weights_shown = weights_now;
   }
   if (setup.world && setup.world->battlefield.states > 0) {
     const BattlefieldState& b = setup.world->battlefield;
@@ -280,10 +291,15 @@ void TerminalGame::show_help(std::ostream& out) const {
 void TerminalGame::show_schedule(std::ostream& out) const {
   const Scenario& s = *scenario_;
   const int party = negotiation_.decision().party;
+  // The weights in force now: a change_weights event changes the points from its round on.
+  const Preferences& now = negotiation_.state().preferences[static_cast<std::size_t>(party)];
   out << "Your point schedule (" << s.parties[static_cast<std::size_t>(party)].id
       << "); a deal's points are the sum over its issues:\n";
+  if (now.weights != s.parties[static_cast<std::size_t>(party)].preferences.weights)
+    out << "Your priorities have changed since the talks began: these are your points now\n"
+           "(your printed brief shows the points you started with).\n";
   for (std::size_t t = 0; t < s.tracks.size(); ++t) {
-    const OutcomeSpace& space = negotiation_.simulator().space(static_cast<int>(t));
+    const OutcomeSpace& space = negotiation_.space_now(static_cast<int>(t));
     out << track_name(s.tracks[t]) << "\n";
     for (int k = 0; k < space.issue_count(); ++k) {
       const Issue& issue = s.issues[static_cast<std::size_t>(space.issue(k))];
@@ -292,7 +308,7 @@ void TerminalGame::show_schedule(std::ostream& out) const {
                               .preferences.values[static_cast<std::size_t>(space.issue(k))];
       for (int level : schedule_levels(issue, value))
         out << "    " << issue.describe(issue.value_at(level)) << "  "
-            << format_points(issue_points(space, party, k, issue.value_at(level))) << "\n";
+            << format_points(issue_points(space, now, k, issue.value_at(level))) << "\n";
     }
   }
   out.flush();
@@ -432,8 +448,8 @@ void TerminalGame::show_end(std::ostream& out) const {
           << terms(static_cast<int>(t), tr.deal) << "\n";
       for (int p : options_.players)
         out << "  " << s.parties[static_cast<std::size_t>(p)].id << ": "
-            << format_points(to_points(
-                   negotiation_.simulator().space(static_cast<int>(t)).utility(p, tr.deal)))
+            << format_points(
+                   to_points(negotiation_.space_now(static_cast<int>(t)).utility(p, tr.deal)))
             << " points\n";
     } else {
       out << "no deal (" << to_string(tr.status) << ")\n";
@@ -451,6 +467,7 @@ bool TerminalGame::play(std::istream& in, std::ostream& out, TraceSink* trace) {
   recorder_->inner = trace;
   recorder_->events.clear();
   std::fill(news_seen_.begin(), news_seen_.end(), 0);
+  for (auto& w : weights_seen_) w.clear();
   quit_ = false;
   pending_.reset();
   last_player_ = -1;

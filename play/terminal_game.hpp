@@ -63,6 +63,8 @@ class TerminalGame {
   std::unique_ptr<Recorder> recorder_;
   int last_player_ = -1;
   std::vector<std::size_t> news_seen_;  // per played party: events already shown
+  // Per party: the weights its points were last shown with (a change_weights event changes them).
+  std::vector<std::vector<double>> weights_seen_;
   std::vector<std::int64_t> shown_suggestions_;
   // A counter-offer typed while answering: rejected now, proposed at the next turn.
   std::optional<std::int64_t> pending_;

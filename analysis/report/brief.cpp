@@ -20,6 +20,11 @@ namespace {
 // The most frontier outcomes the instructor's brief lists per track (evenly spaced beyond).
 constexpr std::size_t kFrontierRows = 30;
 
+// What the public brief says when the scenario has no meta.situation.
+constexpr const char* kNoSituation =
+    "This scenario has no description of the situation for the parties' briefs: ask your "
+    "instructor for the background.";
+
 const Party& party_of(const Scenario& s, int p) {
   return s.parties.at(static_cast<std::size_t>(p));
 }
@@ -68,7 +73,11 @@ std::string issue_range(const Issue& issue) {
 void public_part(Document& doc, const Scenario& s) {
   doc.heading(2, "Public brief (every party reads this)");
   doc.heading(3, "The situation");
-  if (!s.meta.description.empty()) doc.paragraph(s.meta.description);
+  // Only the student-facing text: meta.description and the history may tell how it ended.
+  if (!s.meta.situation.empty())
+    doc.paragraph(s.meta.situation);
+  else
+    doc.paragraph(kNoSituation);
   doc.paragraph("The talks begin on " + s.clock.start.to_string() + ". One round is one " +
                 s.clock.round_name + " (" + plural(s.clock.days_per_round, "day") + ").");
 
@@ -92,7 +101,7 @@ void public_part(Document& doc, const Scenario& s) {
     for (int i : t.issues) {
       const Issue& issue = s.issues[static_cast<std::size_t>(i)];
       std::string item = issue.label + " — " + issue_range(issue) + ".";
-      if (!issue.description.empty()) item += " " + issue.description;
+      if (!issue.brief.empty()) item += " " + issue.brief;
       items.push_back(item);
     }
     doc.list(items);
@@ -440,6 +449,15 @@ void analysis_part(Document& doc, const Simulator& sim) {
     doc.list(items);
   }
 
+  std::vector<std::string> backgrounds;
+  for (const Issue& issue : s.issues)
+    if (!issue.description.empty()) backgrounds.push_back(issue.label + ": " + issue.description);
+  if (!s.meta.description.empty() || !backgrounds.empty()) {
+    doc.heading(3, "The scenario's background (not in the parties' briefs)");
+    if (!s.meta.description.empty()) doc.paragraph(s.meta.description);
+    if (!backgrounds.empty()) doc.list(backgrounds);
+  }
+
   if (s.history.present) {
     doc.heading(3, "What happened");
     if (!s.history.summary.empty()) doc.paragraph(s.history.summary);
@@ -476,6 +494,23 @@ void analysis_part(Document& doc, const Simulator& sim) {
 }
 
 }  // namespace
+
+std::vector<std::string> brief_warnings(const Scenario& s) {
+  std::vector<std::string> out;
+  const std::string where = s.file.empty() ? std::string("scenario") : s.file;
+  if (s.meta.situation.empty())
+    out.push_back(where +
+                  ": warning: no meta.situation: the parties' briefs cannot describe the "
+                  "situation (docs/scenario-format.md, Texts for the briefs)");
+  std::string bare;
+  for (const Issue& issue : s.issues)
+    if (issue.brief.empty()) bare += (bare.empty() ? "" : ", ") + issue.id;
+  if (!bare.empty())
+    out.push_back(where + ": warning: no brief text for issue" +
+                  (bare.find(',') == std::string::npos ? " " : "s ") + bare +
+                  ": the parties' briefs show only the label and the options");
+  return out;
+}
 
 Brief party_brief(const Simulator& simulator, int party) {
   const Scenario& s = simulator.scenario();

@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <vector>
 
 #include "analysis/report/document.hpp"
 #include "engine/simulator.hpp"
@@ -27,6 +28,16 @@ struct Brief {
   std::string html() const { return document.html(); }            // a whole printable page
   std::string html_body() const { return document.html_body(); }  // to embed in a page
 };
+
+// A party's brief never shows how the talks ended: its situation is meta.situation and its
+// issues' texts are their `brief` fields (the situation and the issues as they stood when the
+// talks began); meta.description, the issues' descriptions and the history block, which may
+// tell the outcome, appear only in the instructor's brief. Without meta.situation the public
+// brief says it has none.
+
+// What the briefs of `scenario` lack (no meta.situation, issues with no brief text), one
+// "FILE: warning: ..." line each, for `parley validate` and `parley brief`; empty when none.
+std::vector<std::string> brief_warnings(const Scenario& scenario);
 
 // The public and confidential brief of `party` (an index into scenario.parties).
 Brief party_brief(const Simulator& simulator, int party);

@@ -12,7 +12,16 @@ double to_points(double utility) {
 }
 
 double issue_weight_points(const OutcomeSpace& space, int party, int k) {
-  const Preferences& prefs = space.scenario().parties[static_cast<std::size_t>(party)].preferences;
+  return issue_weight_points(
+      space, space.scenario().parties[static_cast<std::size_t>(party)].preferences, k);
+}
+
+double issue_points(const OutcomeSpace& space, int party, int k, double value) {
+  return issue_points(space, space.scenario().parties[static_cast<std::size_t>(party)].preferences,
+                      k, value);
+}
+
+double issue_weight_points(const OutcomeSpace& space, const Preferences& prefs, int k) {
   double total = 0.0;
   for (int j = 0; j < space.issue_count(); ++j)
     total += prefs.weights[static_cast<std::size_t>(space.issue(j))];
@@ -20,9 +29,8 @@ double issue_weight_points(const OutcomeSpace& space, int party, int k) {
   return 100.0 * prefs.weights[static_cast<std::size_t>(space.issue(k))] / total;
 }
 
-double issue_points(const OutcomeSpace& space, int party, int k, double value) {
-  const Preferences& prefs = space.scenario().parties[static_cast<std::size_t>(party)].preferences;
-  return issue_weight_points(space, party, k) *
+double issue_points(const OutcomeSpace& space, const Preferences& prefs, int k, double value) {
+  return issue_weight_points(space, prefs, k) *
          prefs.values[static_cast<std::size_t>(space.issue(k))](value);
 }
 

@@ -23,6 +23,11 @@ double issue_points(const OutcomeSpace& space, int party, int k, double value);
 // The most points the k-th issue can give `party` (its weight share of 100).
 double issue_weight_points(const OutcomeSpace& space, int party, int k);
 
+// The same with the weights of `prefs`: a run's preferences after a change_weights event
+// (engine/run_state.hpp), so a schedule shows the points in force now.
+double issue_points(const OutcomeSpace& space, const Preferences& prefs, int k, double value);
+double issue_weight_points(const OutcomeSpace& space, const Preferences& prefs, int k);
+
 // Points as people read them: one decimal, "72.5", "100", "0".
 std::string format_points(double points);
 

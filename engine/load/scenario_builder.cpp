@@ -155,6 +155,7 @@ class Builder {
   void read_meta() {
     s_.meta.name = text("/meta/name");
     s_.meta.description = text("/meta/description");
+    s_.meta.situation = text("/meta/situation");
     s_.meta.date = read_date("/meta/date").to_string();
     std::vector<std::string> owners;
     for (std::size_t k = 0; k < size("/meta/sources"); ++k) {
@@ -180,6 +181,7 @@ class Builder {
       issue.label = text(p + "/label");
       issue.unit = text(p + "/unit");
       issue.description = text(p + "/description");
+      issue.brief = text(p + "/brief");
       const std::string kind = text(p + "/kind");
       if (kind == "options") {
         issue.kind = IssueKind::Options;

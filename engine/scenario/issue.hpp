@@ -16,7 +16,8 @@ struct Issue {
   std::string id;
   std::string label;
   std::string unit;
-  std::string description;
+  std::string description;  // background, possibly how it ended: never in a party's brief
+  std::string brief;        // the issue in plain words as it stood when the talks began
   IssueKind kind = IssueKind::Options;
   std::vector<std::string> options;  // Options: the ordered choices; Flag: {"no", "yes"}
   double min = 0.0;                  // Quantity, Share: lower end of the range

@@ -98,7 +98,10 @@ struct ProtocolSpec {
 
 struct ScenarioMeta {
   std::string name;
-  std::string description;
+  std::string description;  // what happened and what the scenario models: for the instructor
+  // The situation as the parties saw it when the talks began, without the outcome: the opening
+  // of every party's brief (analysis/report/brief.hpp). Empty: the scenario has none.
+  std::string situation;
   std::string date;  // the date of the talks, YYYY-MM-DD
   std::vector<Source> sources;
 };

@@ -20,20 +20,13 @@ import tempfile
 import time
 
 parley, src, out = sys.argv[1:4]
-try:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import Select, WebDriverWait
-except ImportError:
-    print("SKIPPED: python3-selenium is not installed (scripts/install-deps.sh installs it)")
-    sys.exit(77)
-chromium = os.environ.get("CHROMIUM") or shutil.which("chromium")
-driver_path = shutil.which("chromedriver")
-if not chromium or not driver_path:
-    print("SKIPPED: chromium or chromium-driver is not installed (scripts/install-deps.sh installs them)")
-    sys.exit(77)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import chromium  # noqa: E402  (the shared browser set-up, tests/browser/chromium.py)
+
+chromium.skip_unless_ready()
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
 os.makedirs(out, exist_ok=True)
 work = tempfile.mkdtemp(prefix="parley-classroom-browser-")
@@ -42,7 +35,6 @@ server = subprocess.Popen(
     [parley, "classroom", os.path.join(src, "scenarios/istanbul-2022.json"), "--tables", "1",
      "--class-dir", class_dir, "--port", "0"],
     stdout=subprocess.PIPE, text=True)
-browsers = []
 failures = []
 
 
@@ -53,15 +45,7 @@ def check(condition, what):
 
 
 def browser():
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1250,1500",
-                 "--disable-background-networking", "--disable-component-update", "--no-first-run"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    b = webdriver.Chrome(service=Service(driver_path), options=options)
-    browsers.append(b)
-    return b
+    return chromium.headless()
 
 
 def wait(b, condition, what, timeout=20):
@@ -158,11 +142,7 @@ try:
     check(os.path.exists(trace) and '"action":"accept"' in open(trace).read(),
           "the game is saved as a trace in the class folder")
 finally:
-    for br in browsers:
-        try:
-            br.quit()
-        except Exception:
-            pass
+    chromium.close_all()
     server.terminate()
     server.wait(timeout=10)
     shutil.rmtree(work, ignore_errors=True)

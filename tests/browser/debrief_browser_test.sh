@@ -9,21 +9,9 @@ set -u
 parley=$1
 src=$2
 out=$3
-chromium=${CHROMIUM:-$(command -v chromium || true)}
-if [ -z "$chromium" ]; then
-  echo "SKIPPED: chromium is not installed (scripts/install-deps.sh installs it)"
-  exit 77
-fi
-if [ ! -f "${PARLEY_VEGA_DIR:-/usr/share/javascript/vega}/vega-util.min.js" ]; then
-  echo "SKIPPED: libjs-vega is not installed (scripts/install-deps.sh installs it)"
-  exit 77
-fi
+. "$(dirname "$0")/chromium.sh"
+require_vega
 mkdir -p "$out"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-flags=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run
-       --disable-background-networking --disable-component-update --disable-sync
-       --hide-scrollbars --virtual-time-budget=30000)
 
 fail() {
   echo "FAIL: $1"
@@ -44,9 +32,8 @@ html="$out/debrief-korea.html"
 "$parley" debrief "$class" --runs 50 --out "$html" 2> "$work/debrief.log" ||
   fail "parley debrief: $(cat "$work/debrief.log")"
 
-timeout 120 "$chromium" "${flags[@]}" --user-data-dir="$work/profile" --enable-logging=stderr --v=0 \
-  --dump-dom "file://$html" > "$work/page.dom" 2> "$work/page.log"
-console=$(grep 'CONSOLE' "$work/page.log")
+page_dom page "file://$html"
+console=$(page_console page)
 [ -z "$console" ] || fail "console messages:
 $console"
 grep -q 'data-charts="done"' "$work/page.dom" || fail "the page never finished drawing"
@@ -58,6 +45,5 @@ grep -q '<table class="sortable">' "$work/page.dom" || fail "no class table"
 for table in t01 t02 t03 t04 "(history)"; do
   grep -q "<td>$table</td>" "$work/page.dom" || fail "no row for $table in the class table"
 done
-timeout 120 "$chromium" "${flags[@]}" --user-data-dir="$work/profile" --window-size=1100,3200 \
-  --screenshot="$out/debrief-korea.png" "file://$html" > /dev/null 2>&1 || fail "no screenshot"
+page_screenshot page "file://$html" 1100 3200 "$out/debrief-korea.png" || fail "no screenshot"
 echo "ok   debrief: $drawn of $expected charts drawn, class table present, screenshot $out/debrief-korea.png"

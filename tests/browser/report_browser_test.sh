@@ -8,21 +8,9 @@ set -u
 parley=$1
 src=$2
 out=$3
-chromium=${CHROMIUM:-$(command -v chromium || true)}
-if [ -z "$chromium" ]; then
-  echo "SKIPPED: chromium is not installed (scripts/install-deps.sh installs it)"
-  exit 77
-fi
-if [ ! -f "${PARLEY_VEGA_DIR:-/usr/share/javascript/vega}/vega-util.min.js" ]; then
-  echo "SKIPPED: libjs-vega is not installed (scripts/install-deps.sh installs it)"
-  exit 77
-fi
+. "$(dirname "$0")/chromium.sh"
+require_vega
 mkdir -p "$out"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-flags=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run
-       --disable-background-networking --disable-component-update --disable-sync
-       --hide-scrollbars --virtual-time-budget=30000)
 failures=0
 
 fail() {
@@ -33,12 +21,10 @@ fail() {
 # check NAME HTML: load the page, read its DOM and console, keep a screenshot.
 check() {
   local name=$1 html=$2
-  local profile="$work/profile-$name"
-  timeout 120 "$chromium" "${flags[@]}" --user-data-dir="$profile" --enable-logging=stderr --v=0 \
-    --dump-dom "file://$html" > "$work/$name.dom" 2> "$work/$name.log"
+  page_dom "$name" "file://$html"
   local expected rendered drawn console
   expected=$(grep -o '<figure class="chart"' "$html" | wc -l)
-  console=$(grep 'CONSOLE' "$work/$name.log")
+  console=$(page_console "$name")
   [ -n "$console" ] && fail "$name" "console messages:
 $console"
   grep -q 'data-charts="done"' "$work/$name.dom" || fail "$name" "the page never finished drawing"
@@ -50,8 +36,7 @@ $console"
   [ "$drawn" -eq "$expected" ] || fail "$name" "$drawn of $expected charts hold a drawn SVG"
   local height=$((380 * expected + 500))
   [ "$height" -gt 16000 ] && height=16000
-  timeout 120 "$chromium" "${flags[@]}" --user-data-dir="$profile" --window-size=1100,$height \
-    --screenshot="$out/$name.png" "file://$html" > /dev/null 2>&1 ||
+  page_screenshot "$name" "file://$html" 1100 "$height" "$out/$name.png" ||
     fail "$name" "no screenshot"
   echo "ok   $name: $rendered of $expected charts drawn, screenshot $out/$name.png"
 }

@@ -190,5 +190,96 @@ TEST(Table, AnInjectFiresAtTheNextRoundAndTheGameReplays) {
   EXPECT_NE(table.trace().find("\"id\":\"stalin-death\""), std::string::npos);
 }
 
+// A party's own secret type is on its page once the game has drawn it, and on no other page.
+TEST(Table, ASeatSeesItsOwnDrawnTypeAndNoOneElses) {
+  const ScenarioPtr korea = load_scenario(
+      std::string(PARLEY_SOURCE_DIR) + "/scenarios/korea-1951-53.json", builtin_agents());
+  Table table("t1", korea, builtin_agents(), 4, people(2));
+  EXPECT_EQ(table.seat_view(1, 0)["you"].value("type_pending", false), true);
+  EXPECT_FALSE(table.seat_view(1, 0)["you"].contains("type"));
+  table.set_clock(true, 0);
+  const json com = table.seat_view(1, 0);
+  ASSERT_TRUE(com["you"].contains("type")) << com.dump();
+  const std::string type = com["you"]["type"];
+  EXPECT_TRUE(type == korea->parties[1].types[0].label || type == korea->parties[1].types[1].label)
+      << type;
+  const json unc = table.seat_view(0, 0);
+  EXPECT_FALSE(unc["you"].contains("type"));
+  EXPECT_EQ(unc.dump().find(type), std::string::npos) << "the UNC never sees the COM's type";
+  // The same seed draws the same type.
+  Table again("t2", korea, builtin_agents(), 4, people(2));
+  again.set_clock(true, 0);
+  EXPECT_EQ(again.seat_view(1, 0)["you"]["type"], type);
+}
+
+// An inject of kind change_weights changes the party's points from its round on: the schedule
+// its page fetches, the offer it answers, the key that tells its page to fetch again; the
+// offers made before keep their points, and the other party's points do not move.
+TEST(Table, ChangedWeightsChangeTheStudentsPointsFromThatRoundOn) {
+  const ScenarioPtr korea = load_scenario(
+      std::string(PARLEY_SOURCE_DIR) + "/scenarios/korea-1951-53.json", builtin_agents());
+  auto scenario = std::make_shared<Scenario>(*korea);
+  EventSpec e;
+  e.id = "com-priorities";
+  e.kind = "change_weights";
+  e.label = "The COM cares less about repatriation";
+  e.round = 150;  // declared late: the instructor pushes it earlier
+  e.args = {{"party", 1.0}, {"issue", 2.0}, {"weight", 0.1}, {"scale", 1.0}};
+  scenario->world.events.push_back(e);
+  const int event = static_cast<int>(scenario->world.events.size()) - 1;
+
+  Table table("t1", scenario, builtin_agents(), 1, people(2));
+  table.set_clock(true, 0);
+  // repatriation 1 (neutral commission), line 0 (38th parallel): for the COM 0.6 and 1.0.
+  const json terms = {{"repatriation", 1}, {"line", 0}};
+  const auto act = [&](int party, const json& request) {
+    const std::int64_t m = table.move_of(party, request);
+    table.check_move(party, m);
+    table.apply_move(party, m, 0);
+  };
+  act(0, {{"action", "propose"}, {"terms", terms}});
+  const double before = table.seat_view(1, 0)["turn"]["offer"]["points"];
+  EXPECT_NEAR(before, 100.0 * (0.8 * 0.6 + 0.2 * 1.0) / 1.0, 0.05);
+  const json brief_before = table.seat_brief(1);
+  EXPECT_FALSE(brief_before["schedule_changed"].get<bool>());
+  const std::string key_before = table.seat_view(1, 0)["schedule_key"];
+  EXPECT_EQ(key_before, brief_before["schedule_key"]);
+  const double unc_before = table.seat_view(0, 0)["timeline"][0]["deal"]["points"];
+  act(1, {{"action", "reject"}});
+
+  const int round = table.check_inject(event);
+  table.apply_inject(event, round);
+  // Play on until the COM answers an offer in the inject's round or later.
+  json com;
+  for (int k = 0; k < 8; ++k) {
+    com = table.seat_view(1, 0);
+    const bool com_answers = com["turn"]["party"] == "COM" && com["turn"]["phase"] == "respond";
+    if (com_answers && com["round"]["index"].get<int>() >= round) break;
+    const int mover = com["turn"]["party"] == "UNC" ? 0 : 1;
+    if (table.seat_view(mover, 0)["turn"]["phase"] == "propose")
+      act(mover, {{"action", "propose"}, {"terms", terms}});
+    else
+      act(mover, {{"action", "reject"}});
+  }
+  ASSERT_TRUE(com["turn"]["yours"].get<bool>()) << com.dump();
+  const double after = com["turn"]["offer"]["points"];
+  EXPECT_NEAR(after, 100.0 * (0.1 * 0.6 + 0.2 * 1.0) / 0.3, 0.05) << "the new weights";
+  EXPECT_NE(com["schedule_key"], key_before) << "the page is told to fetch its schedule again";
+  const json brief_after = table.seat_brief(1);
+  EXPECT_TRUE(brief_after["schedule_changed"].get<bool>());
+  EXPECT_EQ(brief_after["schedule_key"], com["schedule_key"]);
+  // The schedule: repatriation's option 1 now gives 0.1 · 0.6 / 0.3 of 100 points.
+  for (const json& track : brief_after["tracks"])
+    for (const json& issue : track["issues"])
+      if (issue["id"] == "repatriation") {
+        EXPECT_NEAR(issue["options"][1]["points"].get<double>(), 20.0, 0.05);
+      }
+  // The first offer keeps the points it had when made; the UNC's points never move.
+  EXPECT_NEAR(com["timeline"][0]["deal"]["points"].get<double>(), before, 1e-9);
+  EXPECT_NEAR(table.seat_view(0, 0)["timeline"][0]["deal"]["points"].get<double>(), unc_before,
+              1e-9);
+  EXPECT_FALSE(table.seat_brief(0)["schedule_changed"].get<bool>());
+}
+
 }  // namespace
 }  // namespace parley

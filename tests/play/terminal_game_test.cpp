@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <sstream>
 
 #include "agents/builtin_agents.hpp"
@@ -118,6 +119,33 @@ TEST(TerminalGame, TwoPlayersTakeTurnsWithTheScreenCleared) {
   EXPECT_TRUE(p.finished);
   EXPECT_NE(p.screen.find("\x1b[2J\x1b[HPass the keyboard to Ukraine"), std::string::npos);
   EXPECT_NE(p.screen.find("Pass the keyboard to Russia"), std::string::npos);
+}
+
+// News that changes the player's priorities (change_weights) is said once, and from its round
+// on `schedule` shows the new points; the player's drawn type is on every turn's screen.
+TEST(TerminalGame, ChangedWeightsShowInTheScheduleAndTheTypeOnTheScreen) {
+  auto s = std::make_shared<Scenario>(*load("korea-1951-53.json"));
+  EventSpec e;
+  e.id = "com-priorities";
+  e.kind = "change_weights";
+  e.label = "The COM cares less about repatriation";
+  e.round = 1;
+  e.args = {{"party", 1.0}, {"issue", 2.0}, {"weight", 0.1}, {"scale", 1.0}};
+  s->world.events.push_back(e);
+  const Played p = play(s, {1}, "schedule\nreject\n" + repeat("schedule\nr\n1\n", 3));
+  const std::size_t said = p.screen.find("Your priorities have changed: the points below");
+  ASSERT_NE(said, std::string::npos) << p.screen;
+  EXPECT_EQ(p.screen.find("Your priorities have changed: the points below", said + 1),
+            std::string::npos)
+      << "said once";
+  // Before: repatriation's option 1 gives 0.8 * 0.6 of 100 = 48 points; after, 0.1 * 0.6 / 0.3.
+  const std::size_t first = p.screen.find("non-repatriates to a neutral commission (NNRC)  48");
+  EXPECT_NE(first, std::string::npos) << p.screen;
+  EXPECT_NE(p.screen.find("non-repatriates to a neutral commission (NNRC)  20", said),
+            std::string::npos)
+      << p.screen;
+  EXPECT_NE(p.screen.find("Your priorities have changed since the talks began"), std::string::npos);
+  EXPECT_NE(p.screen.find("; your type, drawn in secret: "), std::string::npos);
 }
 
 }  // namespace
