@@ -136,7 +136,7 @@ function renderTurn() {
       h('p', {class: 'pts', id: 'offer-points'}, 'Your points for this offer: ' + t.offer.points.toFixed(1) + ' (no deal on this track, now: ' + t.no_deal_points.toFixed(1) + ')'),
       h('button', {class: 'go', id: 'accept', onclick: () => move({action: 'accept'})}, 'Accept'),
       h('button', {id: 'reject', onclick: () => move({action: 'reject'})}, 'Reject'),
-      t.walk_away ? h('button', {id: 'walk-away', onclick: () => { if (confirm('Walk away from these talks?')) move({action: 'walk_away'}); }}, 'Walk away') : null);
+      ...(t.walk_away ? [h('button', {id: 'walk-away', onclick: () => { if (confirm('Walk away from these talks?')) move({action: 'walk_away'}); }}, 'Walk away')] : []));
   }
 }
 

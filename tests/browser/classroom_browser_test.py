@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 
 parley, src, out = sys.argv[1:4]
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -57,6 +58,76 @@ def wait(b, condition, what, timeout=20):
     except Exception:
         check(False, what)
         return False
+
+
+def start_server(scenario, folder):
+    """A classroom of one table; returns the server, its address and the instructor's token."""
+    s = subprocess.Popen([parley, "classroom", scenario, "--tables", "1", "--class-dir", folder,
+                          "--port", "0"], stdout=subprocess.PIPE, text=True)
+    banner = ""
+    while "Ctrl-C" not in banner:
+        line = s.stdout.readline()
+        if not line:
+            break
+        banner += line
+    m = re.search(r"(http://[^\s]+)/instructor#([0-9a-f]{40})", banner)
+    return s, (m.group(1) if m else None), (m.group(2) if m else None)
+
+
+def call(base, method, path, token, body=None):
+    req = urllib.request.Request(base + path, method=method,
+                                 data=None if body is None else json.dumps(body).encode(),
+                                 headers={"Authorization": "Bearer " + token,
+                                          "Content-Type": "application/json"})
+    return json.load(urllib.request.urlopen(req, timeout=20))
+
+
+def changed_weights_phase():
+    """News that changes the COM's priorities (change_weights), pushed by the instructor: from
+    that round on the COM student's page counts the new points (the offer, the timeline, "Your
+    points now"); the offers before keep theirs."""
+    scenario = json.load(open(os.path.join(src, "scenarios/korea-1951-53.json")))
+    scenario["events"].append({"id": "com-priorities", "kind": "change_weights",
+                               "date": "1954-06-01", "label": "The COM cares less about repatriation",
+                               "params": {"party": "COM", "issue": "repatriation", "weight": 0.1},
+                               "source": "test"})
+    path = os.path.join(work, "korea-weights.json")
+    json.dump(scenario, open(path, "w"))
+    server2, base, token = start_server(path, os.path.join(work, "weights-class"))
+    try:
+        check(base is not None, "the second server printed the instructor's link")
+        if base is None:
+            return
+        seats = call(base, "GET", "/api/instructor/class", token)["tables"][0]["seats"]
+        tokens = {s["party"]: s["token"] for s in seats}
+        call(base, "POST", "/api/instructor/tables/t1/clock", token, {"running": True})
+        terms = {"repatriation": 1, "line": 0}  # for the COM: 0.6 and 1.0
+        call(base, "POST", "/api/seat/move", tokens["UNC"], {"action": "propose", "terms": terms})
+        com = chromium.headless(1250, 2200)
+        com.get(f"{base}/seat#{tokens['COM']}")
+        wait(com, lambda d: d.find_elements(By.ID, "offer-points"), "the COM is asked to answer")
+        check("68.0" in com.find_element(By.ID, "offer-points").text,
+              "before the news the offer is worth 68.0 points to the COM (starting weights)")
+        check(com.find_element(By.ID, "schedule-now").get_attribute("hidden") is not None,
+              "no 'Your points now' before the news")
+        call(base, "POST", "/api/seat/move", tokens["COM"], {"action": "reject"})
+        call(base, "POST", "/api/instructor/tables/t1/inject", token, {"event": "com-priorities"})
+        call(base, "POST", "/api/seat/move", tokens["COM"], {"action": "propose", "terms": terms})
+        call(base, "POST", "/api/seat/move", tokens["UNC"], {"action": "reject"})
+        call(base, "POST", "/api/seat/move", tokens["UNC"], {"action": "propose", "terms": terms})
+        wait(com, lambda d: "86.7" in d.find_element(By.ID, "offer-points").text,
+             "after the news the same offer is worth 86.7 points to the COM (new weights)")
+        wait(com, lambda d: "Your points now" in d.find_element(By.ID, "schedule-now").text,
+             "the COM's page shows 'Your points now'")
+        rows = [r.text for r in com.find_elements(By.CSS_SELECTOR, "#timeline tr")]
+        check(any("86.7 pts" in r for r in rows) and any("68.0 pts" in r for r in rows),
+              "the timeline keeps the old points before the news and the new ones after")
+        com.save_screenshot(os.path.join(out, "classroom-changed-weights.png"))
+        errors = [e for e in com.get_log("browser") if e["level"] in ("SEVERE", "WARNING")]
+        check(not errors, f"no console errors on the COM's page {errors if errors else ''}")
+    finally:
+        server2.terminate()
+        server2.wait(timeout=10)
 
 
 try:
@@ -104,6 +175,13 @@ try:
     check("Confidential brief" in brief and "Your point schedule" in brief and
           brief.count("Confidential brief") == 1, "the first student sees their own brief, and only theirs")
 
+    # Russia's type is drawn at the start: its student is told it, Ukraine's student is not.
+    for page in (a, b):
+        russia = "Russia" in page.find_element(By.ID, "title").text
+        told = "Your type, drawn in secret" in page.find_element(By.ID, "your-type").text
+        check(told == russia, ("Russia's" if russia else "Ukraine's") + " student " +
+              ("is told Russia's drawn type" if russia else "sees no type"))
+
     # A picks the last option of every issue and proposes.
     for s in a.find_elements(By.CSS_SELECTOR, "#offer select"):
         sel = Select(s)
@@ -141,6 +219,7 @@ try:
     trace = os.path.join(class_dir, "tables", "t1.trace.json")
     check(os.path.exists(trace) and '"action":"accept"' in open(trace).read(),
           "the game is saved as a trace in the class folder")
+    changed_weights_phase()
 finally:
     chromium.close_all()
     server.terminate()
