@@ -249,8 +249,8 @@ TEST(ScenarioLoader, ExplainsSchemaErrorsInWords) {
             "an object, found a string \"0.9\"");
   EXPECT_EQ(load_error(edited(R"("label": "Truce")", R"("lable": "Truce")")),
             "mem.json:5:40: error at /issues/0/lable: expected one of the properties \"id\", "
-            "\"kind\", \"label\", \"unit\", \"description\", \"options\", found \"lable\" (did you "
-            "mean \"label\"?)");
+            "\"kind\", \"label\", \"unit\", \"description\", \"brief\", \"options\", found "
+            "\"lable\" (did you mean \"label\"?)");
   EXPECT_EQ(load_error(edited(R"("name": "Minimal", )", "")),
             "mem.json:3:11: error at /meta: expected a property \"name\", found none");
   EXPECT_EQ(load_error(edited(R"("min": 0, "max": 2000)", R"("min": 0.5, "max": 2000)")),
