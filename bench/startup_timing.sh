@@ -4,9 +4,9 @@
 # "Start-up"):
 #   1. `parley sweep FIVE --runs 1000`: time from the command's start until it starts running,
 #      i.e. until it writes its first checkpoint (OUT/state.json, written whole just before the
-#      first run is handed to a thread; docs/sweep.md); target: under 2 s. Then the whole
-#      command, which computes the frontier at the first agreement.
-#   2. `parley sweep FIVE --runs 1`: start-up, one run and the frontier, end to end.
+#      first run is handed to a thread; docs/sweep.md); target: under 2 s.
+#   2. `parley sweep FIVE --runs 1`: start-up, one run and the frontier (computed at the first
+#      agreement), end to end.
 #   3. `parley analyze FIVE`, `parley evaluate FIVE DEAL` and `parley brief FIVE --instructor`,
 #      which need the frontier before they print anything.
 #   4. `parley validate` of a scenario whose one issue has 16,000 options (the schema's
@@ -28,35 +28,39 @@ uptime
 
 now() { date +%s.%N; }
 
-echo "== 1. sweep --runs 1000: seconds until the first checkpoint, then to the end (3 times)"
+echo "== 1. sweep --runs 1000: seconds until it starts running (3 times)"
+# Wall-clock seconds from the command's start until the first checkpoint exists, and the CPU
+# seconds the process had used by then (from /proc: utime + stime, in clock ticks). The sweep
+# is then stopped with Ctrl-C (SIGINT): the runs themselves are not what is timed here.
+ticks=$(getconf CLK_TCK)
 for i in 1 2 3; do
   rm -rf "$WORK/s"
   start=$(now)
   "$PARLEY" sweep "$FIVE" --runs 1000 --out "$WORK/s" > /dev/null 2> "$WORK/s.err" &
   pid=$!
-  while [ ! -f "$WORK/s/state.json" ] && kill -0 "$pid" 2> /dev/null; do sleep 0.01; done
+  while [ ! -f "$WORK/s/state.json" ] && kill -0 "$pid" 2> /dev/null; do sleep 0.005; done
   first=$(now)
-  wait "$pid"
-  end=$(now)
-  echo "run $i: starts running after $(echo "$first - $start" | bc) s; whole command $(echo "$end - $start" | bc) s"
-  tail -1 "$WORK/s.err"
+  cpu=$(awk -v t="$ticks" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$pid/stat")
+  kill -INT "$pid"
+  wait "$pid" || true
+  echo "run $i: starts running after $(echo "$first - $start" | bc) s wall, $cpu s CPU"
 done
 
 echo "== 2. sweep --runs 1, end to end"
-/usr/bin/time -f "sweep --runs 1: elapsed_s=%e peak_rss_kb=%M" \
+/usr/bin/time -f "sweep --runs 1: elapsed_s=%e user_s=%U sys_s=%S peak_rss_kb=%M" \
   "$PARLEY" sweep "$FIVE" --runs 1 --out "$WORK/one" > /dev/null 2> "$WORK/one.err" || true
 grep elapsed_s "$WORK/one.err"
 
 echo "== 3. the commands that print the frontier's results"
-DEAL="i0=o0,i1=o0,i2=o0,i3=o0,i4=o0,i5=o0"
-/usr/bin/time -f "analyze: elapsed_s=%e peak_rss_kb=%M" \
+DEAL="i0=o0 i1=o0 i2=o0 i3=o0 i4=o0 i5=o0"
+/usr/bin/time -f "analyze: elapsed_s=%e user_s=%U sys_s=%S peak_rss_kb=%M" \
   "$PARLEY" analyze "$FIVE" > "$WORK/analyze.txt" 2> "$WORK/analyze.err"
 grep elapsed_s "$WORK/analyze.err"
 grep -i "frontier" "$WORK/analyze.txt" | head -3
-/usr/bin/time -f "evaluate: elapsed_s=%e peak_rss_kb=%M" \
-  "$PARLEY" evaluate "$FIVE" "$DEAL" > /dev/null 2> "$WORK/evaluate.err"
+/usr/bin/time -f "evaluate: elapsed_s=%e user_s=%U sys_s=%S peak_rss_kb=%M" \
+  "$PARLEY" evaluate "$FIVE" $DEAL > /dev/null 2> "$WORK/evaluate.err"
 grep elapsed_s "$WORK/evaluate.err"
-/usr/bin/time -f "brief --instructor: elapsed_s=%e peak_rss_kb=%M" \
+/usr/bin/time -f "brief --instructor: elapsed_s=%e user_s=%U sys_s=%S peak_rss_kb=%M" \
   "$PARLEY" brief "$FIVE" --instructor --out "$WORK/brief.md" > /dev/null 2> "$WORK/brief.err"
 grep elapsed_s "$WORK/brief.err"
 
