@@ -16,16 +16,17 @@ build: deps
 run: build
 	./$(BUILD)/parley run $(SCENARIO) --seed 1
 
-# What CI runs (.ci/run): the suite in the Release build; the whole suite again under
-# AddressSanitizer + UndefinedBehaviorSanitizer with a short run of every fuzz target; the tests
-# that start threads under ThreadSanitizer. Each part runs alone (README, "Development").
-test: test-release test-asan test-tsan
+# What CI runs (.ci/run): the suite in the Release build.
+test: test-release
 
 test-release: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
-# The same as `make test` (kept for those who used it while the sanitizers were opt-in).
-test-all: test
+# The Release suite; the whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer
+# with a short run of every fuzz target; the tests that start threads under ThreadSanitizer.
+# Not yet what CI runs: the sanitizer suites have not yet been run to the end, nor timed against
+# CI's 60 minutes on 2 cores. Each part runs alone (README, "Development").
+test-all: test-release test-asan test-tsan
 
 bench: build
 	./$(BUILD)/bench/parley_bench

@@ -11,7 +11,7 @@ packages=(
   # parley report inlines Vega (Debian ships it as one file per module) into its HTML, and the
   # report's browser test loads the pages in headless chromium.
   libjs-vega chromium
-  # The sanitizer builds and the libFuzzer targets (make test, make fuzz) use clang.
+  # The sanitizer builds and the libFuzzer targets (make test-all, make fuzz) use clang.
   clang libclang-rt-14-dev
   # parley classroom: its HTTP server and class store; its browser test drives
   # chromium through chromedriver with selenium.
