@@ -48,7 +48,8 @@ TEST(ChangeOddsEvent, RefusesADecisiveProbabilityBelowTheBattlefieldsBound) {
   const EventKind& kind = *builtin_event_kinds().find("change_odds");
   const auto check = [&](double d) {
     std::map<std::string, double> resolved;
-    return resolve_event_args(kind, {{"decisive_probability", d}}, *scenario, resolved);
+    return resolve_event_args(kind, {{"win_probability", 0.5}, {"decisive_probability", d}},
+                              *scenario, resolved);
   };
   for (const double d : {5e-324, 1e-300, 1e-7, 9.99e-7, 0.0, -0.0, -0.5}) {
     const auto error = check(d);
