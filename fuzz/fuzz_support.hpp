@@ -21,25 +21,6 @@ inline std::string as_text(const std::uint8_t* data, std::size_t size) {
 // reader's work grows with its input, so larger inputs only slow the search down.
 inline constexpr std::size_t kMaxInput = 64 * 1024;
 
-// The longest run of bytes between two double quotes. Strings of thousands of characters
-// overflow the stack of std::regex's recursive matcher (a known finding of the input-hardening
-// work, tested there); targets skip them so that the search does not stop at that one crash.
-// Remove the cap once ids are no longer matched by std::regex.
-inline constexpr std::size_t kMaxQuotedRun = 512;
-inline std::size_t longest_quoted_run(const std::string& text) {
-  std::size_t longest = 0, run = 0;
-  bool inside = false;
-  for (char c : text) {
-    if (c == '"') {
-      inside = !inside;
-      run = 0;
-    } else if (inside && ++run > longest) {
-      longest = run;
-    }
-  }
-  return longest;
-}
-
 // A folder of this process's own, removed when the process ends normally.
 class ScratchFolder {
  public:

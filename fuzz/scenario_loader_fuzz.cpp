@@ -13,7 +13,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   using namespace parley;
   if (size > fuzz::kMaxInput) return 0;
   const std::string text = fuzz::as_text(data, size);
-  if (fuzz::longest_quoted_run(text) > fuzz::kMaxQuotedRun) return 0;
   try {
     load_scenario_text(text, "fuzz.json", builtin_agents());
   } catch (const InputError&) {

@@ -7,6 +7,7 @@
 
 #include "engine/format.hpp"
 #include "engine/input_error.hpp"
+#include "engine/world/battlefield_bounds.hpp"
 
 namespace parley {
 
@@ -142,7 +143,7 @@ void bind_world(const std::vector<std::string>& t, const UncertainParameter& par
       slot.baseline = b.win_probability;
     } else if (t[2] == "decisive_probability") {
       slot.kind = SlotKind::DecisiveProbability;
-      slot.legal = {1e-6, 1.0, false, false};  // the schema's range
+      slot.legal = {kMinDecisiveProbability, 1.0, false, false};  // the schema's range
       slot.baseline = b.decisive_probability;
     } else if (t[2] == "start") {
       slot.kind = SlotKind::BattlefieldStart;

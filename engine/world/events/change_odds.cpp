@@ -1,6 +1,7 @@
 #include "engine/world/events/change_odds.hpp"
 
 #include "engine/run_state.hpp"
+#include "engine/world/battlefield_bounds.hpp"
 #include "engine/world/events/event_args.hpp"
 
 namespace parley {
@@ -41,7 +42,7 @@ EventKind change_odds_kind() {
   kind.params = {{"win_probability", EventParamType::Number, false, -1.0, -1.0, 1.0,
                   "new q, the chance a decisive battle moves the front toward N; -1: unchanged"},
                  {"decisive_probability", EventParamType::Number, false, -1.0, -1.0, 1.0,
-                  "new d, the chance a battle is decisive; -1: unchanged"},
+                  "new d, the chance a battle is decisive, at least 0.000001; -1: unchanged"},
                  {"battles_per_round", EventParamType::Integer, false, -1.0, -1.0, 1000.0,
                   "new m, battles per round; -1: unchanged"}};
   kind.validate = [](const std::map<std::string, double>& args,
@@ -57,8 +58,10 @@ EventKind change_odds_kind() {
                            "battles_per_round",
                            "none"};
     if (q > -1.0 && q < 0.0) return EventArgError{"win_probability", "-1 or in [0, 1]", "<0"};
-    if (d > -1.0 && d <= 0.0)
-      return EventArgError{"decisive_probability", "-1 or in (0, 1]", format_number(d, 6)};
+    // The battlefield's own bound (kMinDecisiveProbability): a smaller d makes the value of
+    // fighting on a near-singular system, refused here as in the file's world.battlefield.
+    if (d > -1.0 && d < kMinDecisiveProbability)
+      return EventArgError{"decisive_probability", "-1 or in [0.000001, 1]", format_number(d, 6)};
     if (m == 0.0) return EventArgError{"battles_per_round", "-1 or at least 1", "0"};
     return std::nullopt;
   };
