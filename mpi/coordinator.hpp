@@ -1,0 +1,25 @@
+#pragma once
+#include <string>
+
+#include "cli/sweep_command.hpp"
+
+namespace parley::mpi {
+
+// What rank 0's sweep did with the other ranks, for parley-mpi's main: whether they were given a
+// job (if not, they are told there is none), and why a sweep stopped before its end.
+struct CoordinatorRecord {
+  bool job_sent = false;
+  bool stopped = false;
+  std::string why;  // a failure's message; empty for a signal or --stop-after-blocks
+};
+
+// The runner `parley-mpi sweep` gives the sweep command (cli/sweep_command.hpp). With one rank
+// it is run_sweep on this rank's threads. With more, rank 0 coordinates: it sends every worker
+// the sweep's definition, deals blocks to workers as they ask (BlockDealer), merges each
+// block's statistics into worker(0)'s in block order, calls the checkpoint at the user's
+// interval with the finished prefix, and reports progress. A stop (Ctrl-C, SIGTERM: mpirun or
+// the scheduler ending the job because a rank died) or a worker's failure returns at once with
+// the prefix merged so far, for the command to write as a partial, resumable state.
+cli::SweepBlockRunner mpi_block_runner(int ranks, CoordinatorRecord& record);
+
+}  // namespace parley::mpi
