@@ -319,8 +319,12 @@ int sweep(const SweepCommandOptions& options, const SweepBlockRunner& runner) {
     write_sweep_directory(out, snapshot);
   };
   write_sweep_directory(out, state);
-  const SweepJob job{simulator, design, slots, state,
-                     SweepDefinition{state.identity, path, bytes, options.allow_programs}};
+  const SweepJob job{simulator,
+                     design,
+                     slots,
+                     state,
+                     SweepDefinition{state.identity, path, bytes, options.allow_programs},
+                     out};
   const SweepProgress progress =
       runner.run
           ? runner.run(job, run_options,

@@ -22,6 +22,7 @@ struct SweepJob {
   const std::vector<ParameterSlot>& slots;
   const SweepState& state;
   SweepDefinition definition;
+  std::string out;  // the sweep's folder
 };
 
 // How the sweep command runs its blocks. Empty (the default): run_sweep on this machine's

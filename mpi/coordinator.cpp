@@ -1,10 +1,12 @@
 #include "mpi/coordinator.hpp"
 
 #include <chrono>
+#include <iostream>
 #include <set>
 #include <stdexcept>
 #include <thread>
 
+#include "engine/format.hpp"
 #include "mpi/messages.hpp"
 #include "mpi/worker.hpp"
 #include "sweep/block_dealer.hpp"
@@ -15,8 +17,16 @@ namespace parley::mpi {
 
 namespace {
 
-SweepProgress coordinate(int ranks, CoordinatorRecord& record, const cli::SweepJob& job,
-                         const SweepOptions& options,
+std::string list_blocks(const std::vector<std::uint64_t>& blocks) {
+  if (blocks.empty()) return "no blocks";
+  std::string text = blocks.size() == 1 ? "block " : "blocks ";
+  for (std::size_t k = 0; k < blocks.size(); ++k)
+    text += (k == 0 ? "" : ", ") + std::to_string(blocks[k]);
+  return text;
+}
+
+SweepProgress coordinate(int ranks, std::chrono::seconds rank_timeout, CoordinatorRecord& record,
+                         const cli::SweepJob& job, const SweepOptions& options,
                          const std::function<SweepWorker&(int thread)>& worker) {
   auto* into = dynamic_cast<SweepRecorder*>(&worker(0));
   if (into == nullptr) throw std::logic_error("parley-mpi merges into a SweepRecorder");
@@ -26,12 +36,22 @@ SweepProgress coordinate(int ranks, CoordinatorRecord& record, const cli::SweepJ
                                   static_cast<bool>(options.ordered_output)});
   for (int r = 1; r < ranks; ++r) send(r, kJob, job_bytes);
   record.job_sent = true;
+  // A batch job's log has no progress bar: say once what runs and where the state is kept.
+  std::cerr << "parley-mpi sweep: " << workers << " worker rank" << (workers == 1 ? "" : "s")
+            << " × " << options.threads << " thread" << (options.threads == 1 ? "" : "s") << ", "
+            << format_count(static_cast<long long>(options.blocks.size()), "block") << " of "
+            << format_count(static_cast<long long>(options.block_size), "run")
+            << " to run; finished blocks saved in " << job.out << " every "
+            << format_quantity(static_cast<double>(options.checkpoint_every.count()) / 1000.0, "s")
+            << " (if the job ends early, continue with --resume " << job.out << ")\n";
 
   // Results may wait for an earlier block at most four blocks per worker thread ahead of it.
   BlockDealer dealer(options.blocks, static_cast<std::size_t>(workers) *
                                          static_cast<std::size_t>(options.threads) * 4);
   std::map<int, std::size_t> waiting;  // requests the window holds back: rank -> count
   std::set<int> told_done;
+  std::map<int, std::chrono::steady_clock::time_point> last_heard;
+  for (int r = 1; r < ranks; ++r) last_heard[r] = std::chrono::steady_clock::now();
   std::uint64_t runs_done = 0;
   const std::uint64_t runs = job.design.runs();
   auto last_checkpoint = std::chrono::steady_clock::now();
@@ -55,6 +75,8 @@ SweepProgress coordinate(int ranks, CoordinatorRecord& record, const cli::SweepJ
       bool busy = false;
       while (const auto message = try_receive(MPI_ANY_SOURCE)) {
         busy = true;
+        last_heard[message->source] = std::chrono::steady_clock::now();
+        if (message->tag == kAlive) continue;
         if (message->tag == kRequest) {
           const auto counts = decode_counts(message->bytes);
           waiting[message->source] += counts.empty() ? 1 : counts.front();
@@ -98,6 +120,14 @@ SweepProgress coordinate(int ranks, CoordinatorRecord& record, const cli::SweepJ
           return finish(true);
       }
       const auto now = std::chrono::steady_clock::now();
+      for (const auto& [rank, heard] : last_heard) {
+        if (told_done.count(rank) > 0 || now - heard < rank_timeout) continue;
+        record.why = "rank " + std::to_string(rank) + " sent nothing for " +
+                     std::to_string(rank_timeout.count()) +
+                     " s (its process died or hangs, or its node is lost) while running " +
+                     list_blocks(dealer.held_by(rank));
+        return finish(true);
+      }
       if (options.checkpoint && options.checkpoint_every.count() > 0 &&
           now - last_checkpoint >= options.checkpoint_every) {
         options.checkpoint(dealer.merged());
@@ -118,13 +148,15 @@ SweepProgress coordinate(int ranks, CoordinatorRecord& record, const cli::SweepJ
 
 }  // namespace
 
-cli::SweepBlockRunner mpi_block_runner(int ranks, CoordinatorRecord& record) {
+cli::SweepBlockRunner mpi_block_runner(int ranks, const std::chrono::seconds& rank_timeout,
+                                       CoordinatorRecord& record) {
   cli::SweepBlockRunner runner;
   runner.name = "parley-mpi sweep";
-  runner.run = [ranks, &record](const cli::SweepJob& job, const SweepOptions& options,
-                                const std::function<SweepWorker&(int thread)>& worker) {
+  runner.run = [ranks, &rank_timeout, &record](
+                   const cli::SweepJob& job, const SweepOptions& options,
+                   const std::function<SweepWorker&(int thread)>& worker) {
     if (ranks == 1) return run_sweep(job.simulator, job.design, job.slots, options, worker);
-    return coordinate(ranks, record, job, options, worker);
+    return coordinate(ranks, rank_timeout, record, job, options, worker);
   };
   runner.describe = [ranks](int threads) {
     const int workers = ranks == 1 ? 1 : ranks - 1;

@@ -1,4 +1,5 @@
 #pragma once
+#include <chrono>
 #include <string>
 
 #include "cli/sweep_command.hpp"
@@ -20,6 +21,9 @@ struct CoordinatorRecord {
 // interval with the finished prefix, and reports progress. A stop (Ctrl-C, SIGTERM: mpirun or
 // the scheduler ending the job because a rank died) or a worker's failure returns at once with
 // the prefix merged so far, for the command to write as a partial, resumable state.
-cli::SweepBlockRunner mpi_block_runner(int ranks, CoordinatorRecord& record);
+// A worker that sends nothing for `rank_timeout` (it sends at least every second) is taken for
+// lost: its process died or hangs, or its node is gone, and the scheduler did not end the job.
+cli::SweepBlockRunner mpi_block_runner(int ranks, const std::chrono::seconds& rank_timeout,
+                                       CoordinatorRecord& record);
 
 }  // namespace parley::mpi

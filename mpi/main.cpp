@@ -3,7 +3,9 @@
 // and runs `parley sweep`'s code with a runner that deals the blocks to the other ranks.
 #include <mpi.h>
 
+#include <chrono>
 #include <csignal>
+#include <cstdint>
 #include <iostream>
 
 #include "cli/sweep_command.hpp"
@@ -34,10 +36,20 @@ int run_rank_zero(int argc, char** argv, int ranks, parley::mpi::CoordinatorReco
       "stopped. Documentation: docs/cluster.md.");
   app.set_version_flag("--version", "parley-mpi 0.1.0");
   parley::cli::Action action;
-  parley::cli::add_sweep_command(app, action, parley::mpi::mpi_block_runner(ranks, record));
+  std::chrono::seconds rank_timeout{60};
+  parley::cli::add_sweep_command(app, action,
+                                 parley::mpi::mpi_block_runner(ranks, rank_timeout, record));
+  std::uint64_t timeout_seconds = 60;
+  app.get_subcommand("sweep")
+      ->add_option("--rank-timeout", timeout_seconds,
+                   "Seconds a worker rank may stay silent (it speaks every second) before rank 0 "
+                   "takes it for lost, saves the finished blocks and ends the job (default 60)")
+      ->check(CLI::Range(std::uint64_t{2}, std::uint64_t{86'400}));
+
   int status = 0;
   try {
     app.parse(argc, argv);
+    rank_timeout = std::chrono::seconds(static_cast<long long>(timeout_seconds));
     status = action ? action() : 0;
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);

@@ -20,6 +20,7 @@ enum Tag : int {
   kDone = 5,     // 0 -> worker: every block is dealt; finish what you hold and end
   kResult = 6,   // worker -> 0: one block's result (sweep/block_result.hpp)
   kFailed = 7,   // worker -> 0: the worker cannot go on (the message as text)
+  kAlive = 8,    // worker -> 0: still here (sent when nothing else was for a second)
 };
 
 // An MPI call that failed (the communicator returns errors instead of aborting), with MPI's

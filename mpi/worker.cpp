@@ -135,6 +135,12 @@ int run_worker(int rank) {
   };
 
   bool asked = false, dealt_all = false;
+  // Rank 0 takes a worker silent for --rank-timeout for lost: say something every second.
+  auto last_sent = std::chrono::steady_clock::now();
+  const auto say = [&](Tag tag, const std::string& bytes) {
+    send(0, tag, bytes);
+    last_sent = std::chrono::steady_clock::now();
+  };
   try {
     for (;;) {
       std::vector<std::string> to_send;
@@ -156,12 +162,13 @@ int run_worker(int rank) {
         stop_pool();
         return 1;
       }
-      for (const std::string& result : to_send) send(0, kResult, result);
+      for (const std::string& result : to_send) say(kResult, result);
       if (dealt_all && idle) break;
       if (!asked && !dealt_all && holding < in_hand) {
-        send(0, kRequest, encode_counts({in_hand - holding}));
+        say(kRequest, encode_counts({in_hand - holding}));
         asked = true;
       }
+      if (std::chrono::steady_clock::now() - last_sent >= std::chrono::seconds(1)) say(kAlive, "");
       while (const auto message = try_receive(0)) {
         if (message->tag == kDeal) {
           const auto blocks = decode_counts(message->bytes);
