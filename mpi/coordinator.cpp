@@ -60,7 +60,10 @@ SweepProgress coordinate(int ranks, std::chrono::seconds rank_timeout, Coordinat
   const auto stop_requested = [&] {
     return options.stop != nullptr && options.stop->load(std::memory_order_relaxed);
   };
+  const auto started = std::chrono::steady_clock::now();
   const auto finish = [&](bool stopped) {
+    record.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     progress.completed = dealer.merged();
     progress.runs = runs_done;
     progress.stopped = stopped;
@@ -76,6 +79,7 @@ SweepProgress coordinate(int ranks, std::chrono::seconds rank_timeout, Coordinat
       while (const auto message = try_receive(MPI_ANY_SOURCE)) {
         busy = true;
         last_heard[message->source] = std::chrono::steady_clock::now();
+        ++record.messages;
         if (message->tag == kAlive) continue;
         if (message->tag == kRequest) {
           const auto counts = decode_counts(message->bytes);
@@ -84,6 +88,8 @@ SweepProgress coordinate(int ranks, std::chrono::seconds rank_timeout, Coordinat
           // The block's index leads the message: checked against what the rank was dealt.
           const auto block = decode_counts(message->bytes.substr(0, sizeof(std::uint64_t)));
           if (block.size() != 1) throw MpiError("a result without its block");
+          record.result_bytes += message->bytes.size();
+          ++record.blocks_by_rank[message->source];
           dealer.finish(message->source, block.front(), std::move(message->bytes));
         } else if (message->tag == kFailed) {
           record.why = message->bytes;
@@ -109,10 +115,13 @@ SweepProgress coordinate(int ranks, std::chrono::seconds rank_timeout, Coordinat
       // The reduction, in block order (so in run-index order).
       while (auto next = dealer.next_in_order()) {
         busy = true;
+        const auto merge_start = std::chrono::steady_clock::now();
         BlockResult result =
             decode_block_result(next->second.substr(sizeof(std::uint64_t)), job.state.layout);
         if (result.block != next->first) throw MpiError("a result under another block's index");
         into->statistics().merge(result.statistics);
+        record.merge_seconds +=
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - merge_start).count();
         if (options.ordered_output && !result.rows.empty()) options.ordered_output(result.rows);
         const std::uint64_t first = next->first * options.block_size;
         runs_done += std::min(runs, first + options.block_size) - first;

@@ -1,5 +1,7 @@
 #pragma once
 #include <chrono>
+#include <cstdint>
+#include <map>
 #include <string>
 
 #include "cli/sweep_command.hpp"
@@ -12,6 +14,12 @@ struct CoordinatorRecord {
   bool job_sent = false;
   bool stopped = false;
   std::string why;  // a failure's message; empty for a signal or --stop-after-blocks
+  // What rank 0 measured (--coordinator-report, docs/cluster.md): the cost of the reduction.
+  std::map<int, std::uint64_t> blocks_by_rank;
+  std::uint64_t result_bytes = 0;  // the blocks' results received
+  std::uint64_t messages = 0;      // every message received
+  double merge_seconds = 0;        // decoding and merging the results, in block order
+  double seconds = 0;              // from the job sent to the last block merged
 };
 
 // The runner `parley-mpi sweep` gives the sweep command (cli/sweep_command.hpp). With one rank

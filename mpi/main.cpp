@@ -7,7 +7,10 @@
 #include <csignal>
 #include <cstdint>
 #include <iostream>
+#include <nlohmann/json.hpp>
+#include <string>
 
+#include "analysis/report/output_file.hpp"
 #include "cli/sweep_command.hpp"
 #include "engine/input_error.hpp"
 #include "mpi/coordinator.hpp"
@@ -16,9 +19,34 @@
 
 namespace {
 
+void write_report(const std::string& path, int ranks, const parley::mpi::CoordinatorRecord& r) {
+  nlohmann::json blocks = nlohmann::json::object();
+  std::uint64_t total = 0;
+  for (const auto& [rank, count] : r.blocks_by_rank) {
+    blocks[std::to_string(rank)] = count;
+    total += count;
+  }
+  const nlohmann::json json = {
+      {"ranks", ranks},
+      {"blocks_by_rank", blocks},
+      {"blocks", total},
+      {"messages", r.messages},
+      {"result_bytes", r.result_bytes},
+      {"result_bytes_per_block",
+       total == 0 ? 0.0 : static_cast<double>(r.result_bytes) / static_cast<double>(total)},
+      {"merge_seconds", r.merge_seconds},
+      {"merge_seconds_per_block", total == 0 ? 0.0 : r.merge_seconds / static_cast<double>(total)},
+      {"seconds", r.seconds},
+      {"stopped", r.stopped}};
+  parley::OutputFile out(path);
+  out.stream() << json.dump(2) << "\n";
+  out.commit();
+}
+
 // Rank 0's whole life: the command line, the sweep, and the word to the workers when no sweep
 // was started. Returns the exit status.
 int run_rank_zero(int argc, char** argv, int ranks, parley::mpi::CoordinatorRecord& record) {
+  std::string report;
   CLI::App app{
       "parley-mpi runs one parley sweep across the ranks of an MPI job: start it with mpirun or "
       "srun. Rank 0 deals blocks of runs to the other ranks as they ask, merges their statistics "
@@ -45,12 +73,17 @@ int run_rank_zero(int argc, char** argv, int ranks, parley::mpi::CoordinatorReco
                    "Seconds a worker rank may stay silent (it speaks every second) before rank 0 "
                    "takes it for lost, saves the finished blocks and ends the job (default 60)")
       ->check(CLI::Range(std::uint64_t{2}, std::uint64_t{86'400}));
+  app.get_subcommand("sweep")->add_option(
+      "--coordinator-report", report,
+      "Also write what rank 0 measured to this JSON file: blocks per rank, bytes received, "
+      "seconds spent decoding and merging results (docs/cluster.md, \"Scaling\")");
 
   int status = 0;
   try {
     app.parse(argc, argv);
     rank_timeout = std::chrono::seconds(static_cast<long long>(timeout_seconds));
     status = action ? action() : 0;
+    if (!report.empty() && record.job_sent) write_report(report, ranks, record);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     status = code == 0 ? 0 : 2;
