@@ -38,7 +38,7 @@ void write_report(const std::string& path, int ranks, const parley::mpi::Coordin
       {"merge_seconds_per_block", total == 0 ? 0.0 : r.merge_seconds / static_cast<double>(total)},
       {"seconds", r.seconds},
       {"stopped", r.stopped}};
-  parley::OutputFile out(path);
+  parley::cli::OutputFile out(path);
   out.stream() << json.dump(2) << "\n";
   out.commit();
 }
