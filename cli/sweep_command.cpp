@@ -15,6 +15,7 @@
 #include "cli/commands.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/stop_signal.hpp"
+#include "cli/sweep_command.hpp"
 #include "engine/format.hpp"
 #include "engine/input_error.hpp"
 #include "engine/load/agent_override.hpp"
@@ -115,27 +116,7 @@ ShardSpec parse_shard(const std::string& text, std::uint64_t blocks) {
   return shard;
 }
 
-// The uncertainty of a sweep being resumed, as its state recorded it.
-UncertaintySpec spec_from_identity(const nlohmann::json& identity, const std::string& origin) {
-  UncertaintySpec spec;
-  parse_design(identity.at("design").get<std::string>(), spec.design);
-  spec.grid_levels = identity.value("grid_levels", 5);
-  spec.declared.file = origin;
-  for (const auto& p : identity.at("parameters")) {
-    UncertainParameter parameter;
-    parameter.pointer = p.at("pointer").get<std::string>();
-    std::string error;
-    const auto d = parse_distribution(p.at("distribution").get<std::string>(), error);
-    if (!d) throw InputError(origin, 0, 0, "/identity/parameters", "a distribution", error);
-    parameter.distribution = *d;
-    parameter.levels = p.value("levels", 0);
-    parameter.declared.file = origin;
-    spec.parameters.push_back(std::move(parameter));
-  }
-  return spec;
-}
-
-int sweep(const SweepCommandOptions& options) {
+int sweep(const SweepCommandOptions& options, const SweepBlockRunner& runner) {
   // From the start: a Ctrl-C while the scenario loads stops the sweep before its first block.
   StopOnInterrupt interrupt;
   const AgentRegistry& registry = agents_with_programs();
@@ -227,7 +208,7 @@ int sweep(const SweepCommandOptions& options) {
   std::uint64_t runs = runs_given.value_or(0);
   if (resuming) {
     const std::string origin = (std::filesystem::path(options.resume) / kStateFile).string();
-    spec = spec_from_identity(previous->identity, origin);
+    spec = uncertainty_from_identity(previous->identity, origin);
     seed = previous->identity.at("seed").get<std::uint64_t>();
     runs = previous->runs();
   } else {
@@ -280,7 +261,7 @@ int sweep(const SweepCommandOptions& options) {
   run_options.stop_after_blocks = options.stop_after_blocks;
   // A finished sweep resumed: nothing to run and nothing to rewrite; say so, and succeed.
   if (resuming && run_options.blocks.empty()) {
-    std::cerr << "parley sweep: the sweep in " << options.resume << " is already complete ("
+    std::cerr << runner.name << ": the sweep in " << options.resume << " is already complete ("
               << format_count(static_cast<long long>(
                                   std::min(runs, state.shard.last_block * kSweepBlockSize) -
                                   state.shard.first_block * kSweepBlockSize),
@@ -322,7 +303,7 @@ int sweep(const SweepCommandOptions& options) {
                                                         csv.has_value()));
 
   run_options.stop = &interrupt.flag();
-  ProgressBar bar(std::cerr, isatty(STDERR_FILENO) != 0, todo, "parley sweep");
+  ProgressBar bar(std::cerr, isatty(STDERR_FILENO) != 0, todo, runner.name);
   run_options.progress = [&bar](std::uint64_t done) { bar.update(done); };
   // Durable checkpoints: state.json and summary.json of the blocks done so far, each written
   // whole (write, fsync, rename, fsync of the folder), so a kill or a power cut loses at most
@@ -338,9 +319,18 @@ int sweep(const SweepCommandOptions& options) {
     write_sweep_directory(out, snapshot);
   };
   write_sweep_directory(out, state);
+  const SweepJob job{simulator,
+                     design,
+                     slots,
+                     state,
+                     SweepDefinition{state.identity, path, bytes, options.allow_programs},
+                     out};
   const SweepProgress progress =
-      run_sweep(simulator, design, slots, run_options,
-                [&recorders](int thread) -> SweepWorker& { return *recorders[thread]; });
+      runner.run
+          ? runner.run(job, run_options,
+                       [&recorders](int thread) -> SweepWorker& { return *recorders[thread]; })
+          : run_sweep(simulator, design, slots, run_options,
+                      [&recorders](int thread) -> SweepWorker& { return *recorders[thread]; });
 
   for (const auto& recorder : recorders) state.statistics->merge(recorder->statistics());
   for (std::size_t k = 0; k < progress.completed; ++k)
@@ -354,8 +344,9 @@ int sweep(const SweepCommandOptions& options) {
     columns.commit();
   }
 
-  std::string note =
-      std::to_string(run_options.threads) + " thread" + (run_options.threads == 1 ? "" : "s");
+  std::string note = runner.describe ? runner.describe(run_options.threads)
+                                     : std::to_string(run_options.threads) + " thread" +
+                                           (run_options.threads == 1 ? "" : "s");
   if (progress.stopped)
     note += "; stopped early, summary marked partial (resume with --resume " + out + ")";
   bar.finish(progress.runs, note);
@@ -367,6 +358,10 @@ int sweep(const SweepCommandOptions& options) {
 }  // namespace
 
 void add_sweep_command(CLI::App& app, Action& action) {
+  add_sweep_command(app, action, SweepBlockRunner{});
+}
+
+void add_sweep_command(CLI::App& app, Action& action, SweepBlockRunner runner) {
   auto options = std::make_shared<SweepCommandOptions>();
   CLI::App* cmd = app.add_subcommand(
       "sweep", "Run a scenario many times under uncertain parameters and summarise the outcomes");
@@ -421,7 +416,9 @@ void add_sweep_command(CLI::App& app, Action& action) {
       "Ctrl-C stops cleanly: blocks under way finish, the summary is written marked partial\n"
       "(exit status 130), and --resume DIR continues to exactly the uninterrupted summary;\n"
       "resuming a finished sweep says it is already complete and exits 0.");
-  cmd->callback([options, &action] { action = [options] { return sweep(*options); }; });
+  cmd->callback([options, runner, &action] {
+    action = [options, runner] { return sweep(*options, runner); };
+  });
 }
 
 }  // namespace parley::cli

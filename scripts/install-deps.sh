@@ -16,6 +16,8 @@ packages=(
   # parley classroom: its HTTP server and class store; its browser test drives
   # chromium through chromedriver with selenium.
   libcpp-httplib-dev libsqlite3-dev chromium-driver python3-selenium
+  # parley-mpi, one sweep across the ranks of an MPI job (docs/cluster.md), and its tests.
+  libopenmpi-dev openmpi-bin
 )
 missing=()
 for p in "${packages[@]}"; do

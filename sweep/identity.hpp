@@ -19,4 +19,11 @@ nlohmann::json sweep_identity(const Scenario& scenario, const std::string& path,
                               const UncertaintySpec& spec, const std::vector<ParameterSlot>& slots,
                               const std::vector<std::string>& agent_overrides = {});
 
+// The uncertainty a sweep's identity records (design, grid levels, parameters), as a spec that
+// binds and draws exactly as the one the sweep started with: what `--resume` and the ranks of
+// an MPI job (parley-mpi) rebuild. `origin` names the identity's file in messages; a
+// distribution that does not parse is an InputError.
+UncertaintySpec uncertainty_from_identity(const nlohmann::json& identity,
+                                          const std::string& origin);
+
 }  // namespace parley

@@ -62,6 +62,9 @@ const std::map<std::string, std::set<std::string>>& include_rule() {
       {"cli",
        {"cli/*", "classroom/*", "play/*", "sweep/*", "analysis/*", "agents/*", "interop/*",
         "engine/*"}},
+      // parley-mpi: the sweep command of the CLI, its blocks dealt to the ranks of an MPI job.
+      {"mpi",
+       {"mpi/*", "cli/*", "play/*", "sweep/*", "analysis/*", "agents/*", "engine/*"}},
       {"bench", {"bench/*", "sweep/*", "analysis/*", "agents/*", "interop/*", "engine/*"}},
       // The fuzz targets feed outside input to the readers of every layer below the front ends.
       {"fuzz", {"fuzz/*", "sweep/*", "analysis/*", "agents/*", "interop/*", "engine/*"}},
@@ -142,7 +145,7 @@ std::vector<std::string> project_sources(const std::vector<std::string>& top_fol
 
 TEST(IncludeRule, EveryIncludeOfTheSourcesPointsDownOrWithin) {
   const auto files = project_sources({"engine", "agents", "analysis", "interop", "sweep", "play",
-                                      "classroom", "python", "cli", "bench", "fuzz"});
+                                      "classroom", "python", "cli", "mpi", "bench", "fuzz"});
   ASSERT_GT(files.size(), 100u) << "sources not found under " << PARLEY_SOURCE_DIR;
   std::ostringstream report;
   int count = 0;
@@ -178,6 +181,9 @@ TEST(IncludeRule, RefusesUpwardAcrossAndIntoTheLoaders) {
   EXPECT_EQ(check("python/bind_play.cpp", "#include \"classroom/table.hpp\"").size(), 1u);
   EXPECT_EQ(check("classroom/table.cpp", "#include \"play/stepped_negotiation.hpp\"").size(), 0u);
   EXPECT_EQ(check("cli/classroom_command.cpp", "#include \"classroom/server.hpp\"").size(), 0u);
+  EXPECT_EQ(check("mpi/coordinator.cpp", "#include \"cli/sweep_command.hpp\"").size(), 0u);
+  EXPECT_EQ(check("cli/sweep_command.cpp", "#include \"mpi/coordinator.hpp\"").size(), 1u);
+  EXPECT_EQ(check("mpi/worker.cpp", "#include \"classroom/table.hpp\"").size(), 1u);
 }
 
 // The arguments of every INSTANTIATE_TEST_SUITE_P(...) call in `text`, counted at the call's
