@@ -58,6 +58,19 @@ std::vector<OutcomeDef> sweep_outcomes(const SweepLayout& l) {
   return out;
 }
 
+std::pair<int, int> outcome_runs(const OutcomeDef& o) {
+  switch (o.kind) {
+    case OutcomeKind::RoundOfAgreement:
+      return {1, o.track};
+    case OutcomeKind::WarEndRound:
+      return {2, 0};
+    case OutcomeKind::Implemented:
+      return {3, o.item};
+    default:
+      return {0, 0};
+  }
+}
+
 bool outcome_value(const OutcomeDef& o, const SweepLayout& l, const RunResult& r, double& y) {
   const WorldResult& w = r.world;
   switch (o.kind) {

@@ -1,6 +1,7 @@
 #pragma once
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/run_result.hpp"
@@ -44,6 +45,11 @@ std::vector<OutcomeDef> sweep_outcomes(const SweepLayout& layout);
 // The run's value of the outcome; false when it is undefined in this run.
 bool outcome_value(const OutcomeDef& outcome, const SweepLayout& layout, const RunResult& result,
                    double& y);
+
+// Which runs the outcome is defined on, as a key: outcomes with equal keys are defined on the
+// same runs (every run; the runs that agreed on a track; the runs whose war ended; the runs that
+// signed an item), so they can share sums over those runs.
+std::pair<int, int> outcome_runs(const OutcomeDef& outcome);
 
 // A stable key (agreement.political, war_cost.RU.casualties, implemented.bodies.UA), what the
 // runs CSV and the report use to name the outcome.

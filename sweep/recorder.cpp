@@ -60,6 +60,7 @@ void SweepRecorder::add(std::uint64_t run, const double* drawn, const RunResult&
 }
 
 void SweepRecorder::end_block(std::uint64_t /*block*/, std::string& ordered_output) {
+  statistics_.end_block();
   ordered_output.swap(rows_);
   rows_.clear();
 }

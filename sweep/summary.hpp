@@ -20,6 +20,9 @@
 
 namespace parley {
 
+// TrackStatus values, Open to Suspended: the categories of a track's closing.
+inline constexpr int kTrackStatusCount = static_cast<int>(TrackStatus::Suspended) + 1;
+
 // Everything a run tells the summary besides its RunResult, computed by the caller (who has the
 // simulator): per track, the last round it could have played (the censoring round of the
 // survival curve), for an agreement its efficiency against the track's bargaining solutions,
@@ -40,8 +43,13 @@ class SweepStatistics {
   explicit SweepStatistics(std::shared_ptr<const SweepLayout> layout);
 
   // `drawn`: the run's value of every parameter, in layout order.
+  // Runs are taken in blocks (sweep/runner.hpp): within a block the sums are kept in
+  // double-double and end_block() adds them to the exact sums, so a block's share depends only
+  // on its runs in run order (analysis/statistics/block_sum.hpp). Reading (state, summary) or
+  // merging inside a block reads a copy with the block ended.
   void add(std::uint64_t run, const double* drawn, const RunResult& result,
            const RunContext& context);
+  void end_block();
   // Same layout (std::invalid_argument otherwise).
   void merge(const SweepStatistics& other);
 
@@ -62,6 +70,8 @@ class SweepStatistics {
   friend bool operator==(const SweepStatistics& a, const SweepStatistics& b);
 
  private:
+  SweepStatistics settled() const;  // a copy with the block ended
+  nlohmann::json drivers_summary() const;
   nlohmann::json war_summary() const;
   nlohmann::json implementation_summary() const;
   nlohmann::json grid_summary() const;
@@ -117,6 +127,7 @@ class SweepStatistics {
 
   std::shared_ptr<const SweepLayout> layout_;
   std::uint64_t runs_ = 0;
+  bool in_block_ = false;  // runs added since end_block()
   std::vector<Moments> parameters_;
   std::vector<TrackStats> tracks_;
   std::vector<PartyStats> parties_;
@@ -130,6 +141,13 @@ class SweepStatistics {
   // Scratch for add(): the varying parameters' values and CDF values.
   std::vector<double> x_, u_;
   std::vector<int> bin_;
+  std::vector<std::size_t> sobol_cells_;
+  // Drivers defined on the same runs share their predictors' regression sums per block
+  // (RegressionSums::PredictorBlock): one per set of runs, and each driver's set.
+  std::vector<RegressionSums::PredictorBlock> predictor_blocks_;
+  std::vector<std::size_t> driver_runs_;
+  std::vector<int> drivers_in_set_;
+  std::vector<int> defined_;  // scratch for add(): drivers defined in the run, per set
 };
 
 }  // namespace parley

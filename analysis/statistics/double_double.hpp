@@ -27,6 +27,28 @@ inline DoubleDouble two_product(double a, double b) {
   return {p, std::fma(a, b, -p)};
 }
 
+// a * b exactly, as the rounded product and its error, for |a|, |b| in [2^-450, 2^450] (no
+// overflow or underflow on the way). With a hardware fma that is one instruction; without
+// one (the generic x86-64 build, where std::fma is a library call costing as much as the rest
+// of an addition) Dekker's product on Veltkamp's split (Dekker 1971), which is exact too and
+// safe from contraction: with no fma instruction the compiler cannot fuse its steps. Either way
+// the same bits on every machine.
+inline DoubleDouble exact_product(double a, double b) {
+#ifdef FP_FAST_FMA
+  return two_product(a, b);
+#else
+  constexpr double kSplit = 134217729.0;  // 2^27 + 1
+  const double p = a * b;
+  const double ca = kSplit * a;
+  const double ah = ca - (ca - a);
+  const double al = a - ah;
+  const double cb = kSplit * b;
+  const double bh = cb - (cb - b);
+  const double bl = b - bh;
+  return {p, ((ah * bh - p) + ah * bl + al * bh) + al * bl};
+#endif
+}
+
 inline DoubleDouble renormalize(double hi, double lo) {
   const double s = hi + lo;
   return {s, lo - (s - hi)};

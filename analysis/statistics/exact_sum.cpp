@@ -10,7 +10,11 @@
 namespace parley {
 
 void ExactSum::add_product(double x, double y) {
-  const DoubleDouble product = two_product(x, y);
+  // Both are exact; exact_product avoids a library call where there is no fma instruction.
+  const double ax = std::fabs(x);
+  const double ay = std::fabs(y);
+  const bool in_range = ax >= 0x1p-450 && ax <= 0x1p450 && ay >= 0x1p-450 && ay <= 0x1p450;
+  const DoubleDouble product = in_range ? exact_product(x, y) : two_product(x, y);
   add(product.hi);
   if (std::isfinite(product.hi)) add(product.lo);
 }

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "analysis/statistics/json_number.hpp"
 
@@ -24,6 +25,8 @@ void Moments::add(double x) {
 }
 
 void Moments::merge(const Moments& other) {
+  if (in_block() || other.in_block())
+    throw std::logic_error("Moments merged inside a block (end_block() first)");
   count_ += other.count_;
   sum_.merge(other.sum_);
   sum_squares_.merge(other.sum_squares_);
@@ -49,6 +52,8 @@ double Moments::standard_deviation() const {
 }
 
 void to_json(nlohmann::json& json, const Moments& moments) {
+  if (moments.in_block())
+    throw std::logic_error("Moments written inside a block (end_block() first)");
   json = {{"kind", "moments"},
           {"count", moments.count_},
           {"sum", moments.sum_},

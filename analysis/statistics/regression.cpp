@@ -14,7 +14,9 @@ namespace parley {
 RegressionSums::RegressionSums(std::size_t predictors)
     : predictors_(predictors),
       sums_(predictors + 1),
-      products_((predictors + 1) * (predictors + 2) / 2) {}
+      products_((predictors + 1) * (predictors + 2) / 2),
+      block_sums_(sums_.size()),
+      block_products_(products_.size()) {}
 
 std::size_t RegressionSums::index(std::size_t i, std::size_t j) const {
   const std::size_t size = predictors_ + 1;
@@ -34,7 +36,100 @@ void RegressionSums::add(std::span<const double> x, double y) {
   }
 }
 
+void RegressionSums::add_in_block(std::span<const double> x, double y) {
+  if (x.size() != predictors_) {
+    throw std::invalid_argument("regression: expected " + std::to_string(predictors_) +
+                                " predictors, got " + std::to_string(x.size()));
+  }
+  auto z = [&](std::size_t i) { return i < predictors_ ? x[i] : y; };
+  ++count_;
+  ++pending_;
+  std::size_t k = 0;  // index(i, j), row by row
+  for (std::size_t i = 0; i <= predictors_; ++i) {
+    const double zi = z(i);
+    block_sums_[i].add(zi, sums_[i]);
+    for (std::size_t j = i; j <= predictors_; ++j, ++k)
+      block_products_[k].add_product(zi, z(j), products_[k]);
+  }
+}
+
+void RegressionSums::end_block() {
+  if (pending_ == 0) return;
+  for (std::size_t i = 0; i < sums_.size(); ++i) block_sums_[i].commit(sums_[i]);
+  for (std::size_t k = 0; k < products_.size(); ++k) block_products_[k].commit(products_[k]);
+  pending_ = 0;
+}
+
+RegressionSums::PredictorBlock::PredictorBlock(std::size_t predictors)
+    : predictors_(predictors),
+      sums_(predictors),
+      products_(predictors * (predictors + 1) / 2),
+      large_sums_(predictors),
+      large_products_(products_.size()) {}
+
+void RegressionSums::PredictorBlock::add(std::span<const double> x) {
+  if (x.size() != predictors_) {
+    throw std::invalid_argument("regression: expected " + std::to_string(predictors_) +
+                                " predictors, got " + std::to_string(x.size()));
+  }
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < predictors_; ++i) {
+    sums_[i].add(x[i], large_sums_[i]);
+    for (std::size_t j = i; j < predictors_; ++j, ++k)
+      products_[k].add_product(x[i], x[j], large_products_[k]);
+  }
+  // A BlockSum passes on only values beyond 2^450 or below 2^-450 (or not finite).
+  for (std::size_t i = 0; i < predictors_ && !large_; ++i) {
+    const double a = std::fabs(x[i]);
+    if (!(a >= 0x1p-450 && a <= 0x1p450) && a != 0.0) large_ = true;
+  }
+}
+
+void RegressionSums::PredictorBlock::clear() {
+  for (BlockSum& b : sums_) b = BlockSum{};
+  for (BlockSum& b : products_) b = BlockSum{};
+  if (large_) {
+    for (ExactSum& e : large_sums_) e = ExactSum{};
+    for (ExactSum& e : large_products_) e = ExactSum{};
+  }
+  large_ = false;
+}
+
+void RegressionSums::add_outcome_in_block(std::span<const double> x, double y) {
+  if (x.size() != predictors_) {
+    throw std::invalid_argument("regression: expected " + std::to_string(predictors_) +
+                                " predictors, got " + std::to_string(x.size()));
+  }
+  ++count_;
+  ++pending_;
+  const std::size_t p = predictors_;
+  for (std::size_t i = 0; i < p; ++i) {
+    const std::size_t k = index(i, p);
+    block_products_[k].add_product(x[i], y, products_[k]);
+  }
+  block_sums_[p].add(y, sums_[p]);
+  block_products_[index(p, p)].add_product(y, y, products_[index(p, p)]);
+}
+
+void RegressionSums::end_block(const PredictorBlock& shared) {
+  if (shared.predictors_ != predictors_)
+    throw std::invalid_argument("regression: shared predictors of another size");
+  if (pending_ == 0) return;
+  end_block();
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < predictors_; ++i) {
+    shared.sums_[i].add_to(sums_[i]);
+    if (shared.large_) sums_[i].merge(shared.large_sums_[i]);
+    for (std::size_t j = i; j < predictors_; ++j, ++k) {
+      shared.products_[k].add_to(products_[index(i, j)]);
+      if (shared.large_) products_[index(i, j)].merge(shared.large_products_[k]);
+    }
+  }
+}
+
 void RegressionSums::merge(const RegressionSums& other) {
+  if (in_block() || other.in_block())
+    throw std::logic_error("regression sums merged inside a block (end_block() first)");
   if (other.predictors_ != predictors_) {
     throw std::invalid_argument("merging regression sums with different predictors");
   }
@@ -108,6 +203,8 @@ std::optional<StandardizedRegression> standardized_regression(const RegressionSu
 }
 
 void to_json(nlohmann::json& json, const RegressionSums& sums) {
+  if (sums.in_block())
+    throw std::logic_error("regression sums written inside a block (end_block() first)");
   json = {{"kind", "regression"},
           {"predictors", sums.predictors_},
           {"count", sums.count_},

@@ -7,6 +7,7 @@
 #include <span>
 #include <vector>
 
+#include "analysis/statistics/block_sum.hpp"
 #include "analysis/statistics/exact_sum.hpp"
 
 namespace parley {
@@ -25,7 +26,33 @@ class RegressionSums {
   explicit RegressionSums(std::size_t predictors);
 
   void add(std::span<const double> x, double y);  // x.size() == predictors()
-  void merge(const RegressionSums& other);        // same number of predictors
+  // The sweep's hot path: the block's sums in double-double, added to the exact sums by
+  // end_block() (as Moments::add_in_block; merge and to_json refuse in between).
+  void add_in_block(std::span<const double> x, double y);
+  void end_block();
+
+  // Many outcomes regressed on the same predictors over the same runs share the predictors'
+  // own sums (sum x_i, sum x_i x_j: most of the work). A PredictorBlock keeps them once per
+  // block; add_outcome_in_block adds only the terms with y, and end_block(shared) takes the
+  // rest from the PredictorBlock, which must have seen exactly the same runs in the same order.
+  // The result is the same bits as add_in_block for every outcome.
+  class PredictorBlock {
+   public:
+    explicit PredictorBlock(std::size_t predictors = 0);
+    void add(std::span<const double> x);
+    void clear();  // after every outcome sharing it has ended its block
+
+   private:
+    friend class RegressionSums;
+    std::size_t predictors_ = 0;
+    std::vector<BlockSum> sums_, products_;              // x_i; x_i x_j (i <= j, row by row)
+    std::vector<ExactSum> large_sums_, large_products_;  // values a BlockSum passes on
+    bool large_ = false;                                 // any of those
+  };
+  void add_outcome_in_block(std::span<const double> x, double y);
+  void end_block(const PredictorBlock& shared);
+  bool in_block() const { return pending_ != 0; }
+  void merge(const RegressionSums& other);  // same number of predictors
 
   std::size_t predictors() const { return predictors_; }
   std::uint64_t count() const { return count_; }
@@ -44,6 +71,9 @@ class RegressionSums {
   std::uint64_t count_ = 0;
   std::vector<ExactSum> sums_ = std::vector<ExactSum>(1);      // sum z_i
   std::vector<ExactSum> products_ = std::vector<ExactSum>(1);  // sum z_i z_j, i <= j
+  std::uint64_t pending_ = 0;                                  // runs since end_block()
+  std::vector<BlockSum> block_sums_ = std::vector<BlockSum>(1);
+  std::vector<BlockSum> block_products_ = std::vector<BlockSum>(1);
 };
 
 // Standardized regression coefficients (SRC): the least-squares slopes of y on x when every

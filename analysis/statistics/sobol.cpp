@@ -28,29 +28,82 @@ SobolFirstOrder::Batch SobolFirstOrder::empty_batch() const {
   Batch batch;
   batch.bin_counts.assign(ranges_.size() * static_cast<std::size_t>(bins_), 0);
   batch.bin_sums.assign(ranges_.size() * static_cast<std::size_t>(bins_), ExactSum{});
+  batch.block_bin_sums.assign(batch.bin_sums.size(), BlockSum{});
   return batch;
 }
 
-void SobolFirstOrder::add(std::uint64_t run_index, std::span<const double> x, double y) {
+void SobolFirstOrder::check_inputs(std::span<const double> x) const {
   if (x.size() != ranges_.size()) {
     throw std::invalid_argument("Sobol estimator: expected " + std::to_string(ranges_.size()) +
                                 " inputs, got " + std::to_string(x.size()));
   }
   if (batches_.empty()) throw std::logic_error("Sobol estimator used before configuration");
+}
+
+std::size_t SobolFirstOrder::cell(std::size_t j, double x) const {
+  if (std::isnan(x)) throw std::invalid_argument("Sobol estimator: NaN input");
+  const Range& range = ranges_[j];
+  const double position = (x - range.lower) / (range.upper - range.lower) * bins_;
+  const double clamped = std::clamp(position, 0.0, static_cast<double>(bins_ - 1));
+  return j * static_cast<std::size_t>(bins_) + static_cast<std::size_t>(clamped);
+}
+
+void SobolFirstOrder::add(std::uint64_t run_index, std::span<const double> x, double y) {
+  check_inputs(x);
   Batch& batch = batches_[run_index % batches_.size()];
   ++batch.count;
   batch.sum.add(y);
   batch.sum_squares.add_product(y, y);
   for (std::size_t j = 0; j < x.size(); ++j) {
-    if (std::isnan(x[j])) throw std::invalid_argument("Sobol estimator: NaN input");
-    const Range& range = ranges_[j];
-    const double position = (x[j] - range.lower) / (range.upper - range.lower) * bins_;
-    const double clamped = std::clamp(position, 0.0, static_cast<double>(bins_ - 1));
-    const std::size_t cell =
-        j * static_cast<std::size_t>(bins_) + static_cast<std::size_t>(clamped);
-    ++batch.bin_counts[cell];
-    batch.bin_sums[cell].add(y);
+    const std::size_t c = cell(j, x[j]);
+    ++batch.bin_counts[c];
+    batch.bin_sums[c].add(y);
   }
+}
+
+void SobolFirstOrder::add_in_block(std::uint64_t run_index, std::span<const double> x, double y) {
+  check_inputs(x);
+  Batch& batch = batches_[run_index % batches_.size()];
+  ++pending_;
+  ++batch.count;
+  batch.block_sum.add(y, batch.sum);
+  batch.block_squares.add_product(y, y, batch.sum_squares);
+  for (std::size_t j = 0; j < x.size(); ++j) {
+    const std::size_t c = cell(j, x[j]);
+    ++batch.bin_counts[c];
+    batch.block_bin_sums[c].add(y, batch.bin_sums[c]);
+  }
+}
+
+void SobolFirstOrder::cells_of(std::span<const double> x, std::span<std::size_t> cells) const {
+  check_inputs(x);
+  for (std::size_t j = 0; j < x.size(); ++j) cells[j] = cell(j, x[j]);
+}
+
+void SobolFirstOrder::add_cells_in_block(std::uint64_t run_index,
+                                         std::span<const std::size_t> cells, double y) {
+  if (cells.size() != ranges_.size() || batches_.empty())
+    throw std::invalid_argument("Sobol estimator: cells of another set-up");
+  Batch& batch = batches_[run_index % batches_.size()];
+  ++pending_;
+  ++batch.count;
+  batch.block_sum.add(y, batch.sum);
+  batch.block_squares.add_product(y, y, batch.sum_squares);
+  for (const std::size_t c : cells) {
+    ++batch.bin_counts[c];
+    batch.block_bin_sums[c].add(y, batch.bin_sums[c]);
+  }
+}
+
+void SobolFirstOrder::end_block() {
+  if (pending_ == 0) return;
+  for (Batch& batch : batches_) {
+    batch.block_sum.commit(batch.sum);
+    batch.block_squares.commit(batch.sum_squares);
+    for (std::size_t c = 0; c < batch.bin_sums.size(); ++c)
+      if (!batch.block_bin_sums[c].empty()) batch.block_bin_sums[c].commit(batch.bin_sums[c]);
+  }
+  pending_ = 0;
 }
 
 void SobolFirstOrder::merge_batch(Batch& into, const Batch& from) const {
@@ -64,6 +117,8 @@ void SobolFirstOrder::merge_batch(Batch& into, const Batch& from) const {
 }
 
 void SobolFirstOrder::merge(const SobolFirstOrder& other) {
+  if (in_block() || other.in_block())
+    throw std::logic_error("Sobol estimators merged inside a block (end_block() first)");
   if (other.ranges_ != ranges_ || other.bins_ != bins_ ||
       other.batches_.size() != batches_.size()) {
     throw std::invalid_argument("merging Sobol estimators with different set-ups");
@@ -127,6 +182,8 @@ std::vector<SobolFirstOrder::Index> SobolFirstOrder::indices() const {
 }
 
 void to_json(nlohmann::json& json, const SobolFirstOrder& sobol) {
+  if (sobol.in_block())
+    throw std::logic_error("Sobol estimator written inside a block (end_block() first)");
   nlohmann::json ranges = nlohmann::json::array();
   for (const auto& range : sobol.ranges_) ranges.push_back({range.lower, range.upper});
   nlohmann::json batches = nlohmann::json::array();

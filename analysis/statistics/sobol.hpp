@@ -5,6 +5,7 @@
 #include <span>
 #include <vector>
 
+#include "analysis/statistics/block_sum.hpp"
 #include "analysis/statistics/exact_sum.hpp"
 
 namespace parley {
@@ -41,6 +42,15 @@ class SobolFirstOrder {
 
   // x.size() == inputs(); values outside a range count in its first or last bin.
   void add(std::uint64_t run_index, std::span<const double> x, double y);
+  // The sweep's hot path: the block's sums in double-double, added to the exact sums by
+  // end_block() (as Moments::add_in_block; merge and to_json refuse in between).
+  void add_in_block(std::uint64_t run_index, std::span<const double> x, double y);
+  // The same, with the inputs' cells computed once by cells_of (a sweep's outcomes share their
+  // inputs, so their estimators, set up alike, share the cells).
+  void cells_of(std::span<const double> x, std::span<std::size_t> cells) const;
+  void add_cells_in_block(std::uint64_t run_index, std::span<const std::size_t> cells, double y);
+  void end_block();
+  bool in_block() const { return pending_ != 0; }
   // Same ranges, bins and batches (std::invalid_argument otherwise).
   void merge(const SobolFirstOrder& other);
 
@@ -64,15 +74,22 @@ class SobolFirstOrder {
     ExactSum sum_squares;
     std::vector<std::uint64_t> bin_counts;  // input-major: input * bins + bin
     std::vector<ExactSum> bin_sums;
+    // This block's share of sum, sum_squares and bin_sums (add_in_block).
+    BlockSum block_sum, block_squares;
+    std::vector<BlockSum> block_bin_sums;
     friend bool operator==(const Batch&, const Batch&) = default;
   };
   Batch empty_batch() const;
+  // The cell of input j's value x (bins clamped at the ends); throws on NaN.
+  std::size_t cell(std::size_t j, double x) const;
+  void check_inputs(std::span<const double> x) const;
   void merge_batch(Batch& into, const Batch& from) const;
   double estimate(const Batch& batch, std::size_t input) const;
 
   std::vector<Range> ranges_;
   int bins_ = 32;
   std::vector<Batch> batches_;
+  std::uint64_t pending_ = 0;  // runs since end_block()
 };
 
 // {"runs", "indices": [...], "standard_errors": [...]}; undefined values are null.

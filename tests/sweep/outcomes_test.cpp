@@ -84,5 +84,33 @@ TEST(OutcomeList, ValuesComeFromTheRunAndAreUndefinedWhereTheyDoNotApply) {
   EXPECT_EQ(y, 0.25);
 }
 
+TEST(OutcomeList, OutcomesWithTheSameRunKeyAreDefinedOnTheSameRuns) {
+  // The statistics share sums between outcomes with equal outcome_runs keys: check the key
+  // against outcome_value over runs that agree or not, end the war or not, sign or not.
+  const SweepLayout l = war_layout();
+  const auto outcomes = sweep_outcomes(l);
+  for (int variant = 0; variant < 8; ++variant) {
+    RunResult r;
+    r.tracks.resize(1);
+    r.tracks[0].status = (variant & 1) ? TrackStatus::Agreed : TrackStatus::Breakdown;
+    r.tracks[0].round = 3;
+    r.parties.resize(2);
+    r.parties[0].war_costs = {1, 0};
+    r.parties[1].war_costs = {2, 1};
+    r.world.present = true;
+    r.world.end_round = (variant & 2) ? 9 : -1;
+    r.implementation.push_back({0, (variant & 4) != 0, 3, 0.0, false, -1, {0.5, 0.5}});
+    for (std::size_t a = 0; a < outcomes.size(); ++a) {
+      for (std::size_t b = 0; b < outcomes.size(); ++b) {
+        if (outcome_runs(outcomes[a]) != outcome_runs(outcomes[b])) continue;
+        double y = 0;
+        EXPECT_EQ(outcome_value(outcomes[a], l, r, y), outcome_value(outcomes[b], l, r, y))
+            << a << " " << b << " variant " << variant;
+      }
+    }
+  }
+  EXPECT_NE(outcome_runs(outcomes[0]), outcome_runs(outcomes[1]));  // every run; agreed runs
+}
+
 }  // namespace
 }  // namespace parley

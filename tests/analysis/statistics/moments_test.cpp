@@ -84,5 +84,25 @@ TEST(Moments, JsonRoundTripKeepsEverything) {
   EXPECT_THROW(wrong.get<Moments>(), std::invalid_argument);
 }
 
+TEST(Moments, ABlockOfShortValuesAddsExactlyAsOneByOne) {
+  // Eighths below 1000: squares and sums are exact in a double-double, so a block's share is
+  // the exact sum and the state is the same bits as adding one by one.
+  Moments one_by_one, blocked;
+  for (int i = 0; i < 5000; ++i) {
+    const double x = (i * 7919 % 8000) / 8.0 - 300.0;
+    one_by_one.add(x);
+    blocked.add_in_block(x);
+    if (i % 4096 == 4095) blocked.end_block();
+  }
+  EXPECT_TRUE(blocked.in_block());
+  EXPECT_THROW(nlohmann::json(blocked).dump(), std::logic_error);
+  Moments other;
+  EXPECT_THROW(other.merge(blocked), std::logic_error);
+  blocked.end_block();
+  EXPECT_EQ(nlohmann::json(blocked).dump(), nlohmann::json(one_by_one).dump());
+  EXPECT_EQ(blocked.min(), one_by_one.min());
+  EXPECT_EQ(blocked.max(), one_by_one.max());
+}
+
 }  // namespace
 }  // namespace parley

@@ -108,5 +108,20 @@ TEST(RegressionSums, MergeIsBitIdenticalAndJsonRoundTrips) {
   EXPECT_THROW(other.merge(back), std::invalid_argument);
 }
 
+TEST(RegressionSums, ABlockOfShortValuesAddsExactlyAsOneByOne) {
+  RegressionSums one_by_one(2), blocked(2);
+  for (int i = 0; i < 3000; ++i) {
+    const double x[2] = {(i % 17) / 4.0, (i * 31 % 64) / 16.0};
+    const double y = x[0] - 2 * x[1] + (i % 3);
+    one_by_one.add(x, y);
+    blocked.add_in_block(x, y);
+    if (i % 1000 == 999) blocked.end_block();
+  }
+  EXPECT_FALSE(blocked.in_block());
+  EXPECT_EQ(nlohmann::json(blocked).dump(), nlohmann::json(one_by_one).dump());
+  blocked.add_in_block(std::vector<double>{1, 2}, 3);
+  EXPECT_THROW(nlohmann::json(blocked).dump(), std::logic_error);
+}
+
 }  // namespace
 }  // namespace parley

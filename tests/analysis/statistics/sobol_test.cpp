@@ -112,5 +112,21 @@ TEST(SobolFirstOrder, UndefinedForAConstantOutcome) {
   EXPECT_THROW(SobolFirstOrder({{1, 0}}), std::invalid_argument);
 }
 
+TEST(SobolFirstOrder, ABlockOfShortValuesAddsExactlyAsOneByOne) {
+  SobolFirstOrder one_by_one({{0, 1}, {0, 1}}, 8, 4), blocked({{0, 1}, {0, 1}}, 8, 4);
+  for (std::uint64_t i = 0; i < 3000; ++i) {
+    const double x[2] = {static_cast<double>(i % 97) / 97.0,
+                         static_cast<double>(i * 13 % 89) / 89.0};
+    const double y = static_cast<double>(i % 5) * 0.25;
+    one_by_one.add(i, x, y);
+    blocked.add_in_block(i, x, y);
+    if (i % 512 == 511) blocked.end_block();
+  }
+  EXPECT_TRUE(blocked.in_block());
+  EXPECT_THROW(nlohmann::json(blocked).dump(), std::logic_error);
+  blocked.end_block();
+  EXPECT_EQ(nlohmann::json(blocked).dump(), nlohmann::json(one_by_one).dump());
+}
+
 }  // namespace
 }  // namespace parley
