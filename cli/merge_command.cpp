@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/forecast_sweep_command.hpp"
 #include "engine/format.hpp"
 #include "engine/input_error.hpp"
 #include "sweep/files.hpp"
@@ -20,6 +21,8 @@ struct MergeOptions {
 };
 
 int merge(const MergeOptions& options) {
+  if (is_forecast_sweep_folder(options.directories.front()))
+    return forecast_merge(options.directories, options.out);
   // Claim the output folder first: it must be writable, free of other parley jobs, and hold no
   // sweep (a merge never writes over one). The inputs are read under a shared lock, so a sweep
   // still writing one of them is an error rather than a torn read.

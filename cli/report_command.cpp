@@ -8,6 +8,7 @@
 #include "agents/builtin_agents.hpp"
 #include "analysis/charts/report_page.hpp"
 #include "analysis/charts/vega_runtime.hpp"
+#include "analysis/report/forecast_sweep_pictures.hpp"
 #include "analysis/report/output_file.hpp"
 #include "analysis/report/run_pictures.hpp"
 #include "analysis/report/sweep_pictures.hpp"
@@ -16,6 +17,7 @@
 #include "engine/input_error.hpp"
 #include "interop/scenario_source.hpp"
 #include "sweep/files.hpp"
+#include "sweep/forecast_sweep.hpp"
 
 namespace parley::cli {
 
@@ -55,7 +57,9 @@ int write_sweep_report(const std::string& where, const std::string& out) {
   const std::string text = read_text_file(path.string());
   ReportPage page;
   try {
-    page = sweep_pictures(nlohmann::json::parse(text));
+    const nlohmann::json summary = nlohmann::json::parse(text);
+    page =
+        is_forecast_summary(summary) ? forecast_sweep_pictures(summary) : sweep_pictures(summary);
   } catch (const std::exception& e) {
     throw InputError(path.string(), 0, 0, "", "a summary.json written by parley sweep or merge",
                      e.what());

@@ -6,6 +6,7 @@
 #include "cli/commands.hpp"
 #include "engine/input_error.hpp"
 #include "sweep/files.hpp"
+#include "sweep/forecast_sweep.hpp"
 #include "sweep/state.hpp"
 #include "sweep/summary_text.hpp"
 
@@ -27,7 +28,7 @@ int summary(const std::string& where) {
       throw std::invalid_argument("summary format " + json["parley_summary"].dump() +
                                   " is not one this parley reads (1 or 2)");
     if (json["parley_summary"].get<int>() >= 2) check_seal(json);
-    std::cout << summary_text(json);
+    std::cout << (is_forecast_summary(json) ? forecast_summary_text(json) : summary_text(json));
   } catch (const std::exception& e) {
     throw InputError(path.string(), 0, 0, "", "a summary.json written by parley sweep or merge",
                      e.what());

@@ -13,6 +13,7 @@
 #include "agents/builtin_agents.hpp"
 #include "analysis/report/output_file.hpp"
 #include "cli/commands.hpp"
+#include "cli/forecast_sweep_command.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/stop_signal.hpp"
 #include "cli/sweep_command.hpp"
@@ -151,6 +152,27 @@ int sweep(const SweepCommandOptions& options, const SweepBlockRunner& runner) {
 
   if (!resuming && options.file.empty())
     option_error("parley sweep", "a scenario FILE (or --resume DIR)", "none");
+  // A stakeholder forecast (actors only, or an actor-table CSV): cli/forecast_sweep_command.cpp.
+  if (is_forecast_sweep(options.file, options.resume)) {
+    ForecastSweepRequest request;
+    request.file = options.file;
+    request.out = options.out;
+    request.resume = options.resume;
+    request.runs_csv = options.runs_csv;
+    request.vary = options.vary;
+    request.design = options.design;
+    request.levels = levels;
+    request.only_vary = options.only_vary;
+    request.seed = seed_given;
+    request.runs = runs_given;
+    request.threads = threads;
+    request.shard = options.shard;
+    request.parse_shard = parse_shard;
+    request.checkpoint_every = checkpoint_every;
+    request.stop_after_blocks = options.stop_after_blocks;
+    request.agents_given = !options.agents.empty();
+    return forecast_sweep(request, interrupt);
+  }
   // The output folder is claimed (and so known to be writable) before the first run: a second
   // job aimed at it, or a folder parley cannot write, is an error now, not hours from now. A
   // resumed sweep claims it before reading its state; a new one once its input is known good,
@@ -411,6 +433,9 @@ void add_sweep_command(CLI::App& app, Action& action, SweepBlockRunner runner) {
       "  parley sweep s.json --runs 1000000 --shard 3/8 --out part3   (then parley merge)\n"
       "  parley sweep --resume istanbul   (after Ctrl-C)\n"
       "  parley sweep scenarios/istanbul-2025-06.json --runs 10000 --agent RU=hardliner\n"
+      "A forecast scenario (actors only, or an actor-table CSV) varies its actors' numbers,\n"
+      "e.g. --vary '/actors/members/1/positions/standard=triangular(5,7,9)', and summarises\n"
+      "the distribution of the forecast (docs/sweep.md, \"Forecast scenarios\").\n"
       "A scenario with a history block adds summary.json's \"history\": the share of runs\n"
       "matching what really happened, per track and for the whole pattern (docs/sweep.md).\n"
       "Ctrl-C stops cleanly: blocks under way finish, the summary is written marked partial\n"

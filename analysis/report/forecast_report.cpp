@@ -12,14 +12,16 @@ using forecast::DimensionForecast;
 using forecast::RoundRecord;
 
 nlohmann::json model_json(const forecast::ModelParameters& m) {
-  return {{"q", m.q},
-          {"t", m.t},
-          {"win_probability", forecast::to_string(m.win_probability)},
-          {"offer_choice", forecast::to_string(m.offer_choice)},
-          {"perspective", forecast::to_string(m.perspective)},
-          {"security", forecast::to_string(m.security)},
-          {"settle_tolerance", m.settle_tolerance},
-          {"max_rounds", m.max_rounds}};
+  nlohmann::json out = {{"q", m.q},
+                        {"t", m.t},
+                        {"win_probability", forecast::to_string(m.win_probability)},
+                        {"offer_choice", forecast::to_string(m.offer_choice)},
+                        {"perspective", forecast::to_string(m.perspective)},
+                        {"security", forecast::to_string(m.security)},
+                        {"settle_tolerance", m.settle_tolerance},
+                        {"max_rounds", m.max_rounds}};
+  if (m.ideal_adjustment) out["ideal_adjustment"] = *m.ideal_adjustment;
+  return out;
 }
 
 std::string model_words(const forecast::ModelParameters& m) {
@@ -37,6 +39,9 @@ std::string model_words(const forecast::ModelParameters& m) {
       << ", security "
       << (m.security == forecast::SecurityWeighting::kNone ? "a plain sum"
                                                            : "weighted by capability");
+  if (m.ideal_adjustment)
+    out << "; ideal points move " << format_percent(*m.ideal_adjustment)
+        << " of the way to the position held each round";
   return out.str();
 }
 
@@ -68,14 +73,17 @@ nlohmann::json forecast_json(const ForecastReport& report) {
     for (const RoundRecord& r : f.rounds) {
       nlohmann::json positions = nlohmann::json::object();
       nlohmann::json risk = nlohmann::json::object();
+      nlohmann::json ideals = nlohmann::json::object();
       for (std::size_t k = 0; k < report.table.actors.size(); ++k) {
         positions[report.table.actors[k].id] = r.positions[k];
+        if (!r.ideals.empty()) ideals[report.table.actors[k].id] = r.ideals[k];
         if (!r.risk_exponents.empty()) risk[report.table.actors[k].id] = r.risk_exponents[k];
       }
       nlohmann::json round = {{"round", r.round},
                               {"median", r.median},
                               {"weighted_mean", r.weighted_mean},
                               {"positions", positions}};
+      if (!r.ideals.empty()) round["ideals"] = ideals;
       if (r.round > 0) {
         round["risk_exponents"] = risk;
         round["conflicts"] = r.conflicts;
@@ -103,6 +111,7 @@ nlohmann::json forecast_json(const ForecastReport& report) {
   for (const forecast::Stakeholder& a : report.table.actors) {
     nlohmann::json entry = {{"id", a.id}, {"name", a.name}, {"capability", a.capability}};
     if (a.risk_exponent) entry["risk_exponent"] = *a.risk_exponent;
+    if (a.ideal_adjustment) entry["ideal_adjustment"] = *a.ideal_adjustment;
     actors.push_back(entry);
   }
   return {{"scenario", report.name},
@@ -140,6 +149,20 @@ std::string forecast_text(const ForecastReport& report) {
       positions.row(row);
     }
     out << positions.text();
+    if (!f.rounds.front().ideals.empty()) {
+      // Ideal points (docs/forecast.md): where each actor really wants the outcome, by round.
+      header.front() = "Ideal point by round";
+      TextTable ideals(header);
+      for (std::size_t a = 0; a < n; ++a) {
+        std::vector<std::string> row{report.table.actors[a].name};
+        for (std::size_t k = 0; k < shown.size(); ++k) {
+          if (k > 0 && shown[k] != shown[k - 1] + 1) row.push_back("");
+          row.push_back(format_number(f.rounds[shown[k]].ideals[a], 2));
+        }
+        ideals.row(row);
+      }
+      out << "\n" << ideals.text();
+    }
 
     TextTable rounds(
         {"Round", "median", "weighted mean", "conflicts lost", "compromises", "capitulations"});

@@ -27,6 +27,15 @@ std::string check_actor_table(const ActorTable& table) {
       if (!std::isfinite(s) || s < 0 || s > 1)
         return "actor \"" + a.id + "\" has a salience outside 0 to 1";
     }
+    if (!a.ideals.empty() && a.ideals.size() != table.dimensions.size())
+      return "actor \"" + a.id + "\" needs one ideal point per dimension, or none";
+    for (std::size_t d = 0; d < a.ideals.size(); ++d)
+      if (!std::isfinite(a.ideals[d]) || a.ideals[d] < table.dimensions[d].low ||
+          a.ideals[d] > table.dimensions[d].high)
+        return "actor \"" + a.id + "\" has an ideal point off the scale of \"" +
+               table.dimensions[d].id + "\"";
+    if (a.ideal_adjustment && !(*a.ideal_adjustment >= 0 && *a.ideal_adjustment <= 1))
+      return "actor \"" + a.id + "\" has an ideal adjustment outside 0 to 1";
     if (a.risk_exponent &&
         !(*a.risk_exponent >= kMinRiskExponent && *a.risk_exponent <= kMaxRiskExponent))
       return "actor \"" + a.id + "\" has a risk exponent outside 0.5 to 2";

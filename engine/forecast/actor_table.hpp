@@ -29,6 +29,12 @@ struct Stakeholder {
   std::vector<double> positions;  // one per dimension
   std::vector<double> saliences;  // one per dimension, in [0, 1]
   std::optional<double> risk_exponent;
+  // Ideal points (docs/forecast.md, "Ideal points"): per dimension where the actor really wants
+  // the outcome, when that differs from the position it states; empty: its stated positions.
+  std::vector<double> ideals;
+  // How far its ideal moves each round toward the position it has come to hold, 0 (never) to 1
+  // (the ideal is the position); absent: the model's ideal_adjustment.
+  std::optional<double> ideal_adjustment;
 };
 
 // The actors of a forecast and the dimensions they take positions on.

@@ -36,10 +36,13 @@ Eigen::MatrixXd expected_utilities(const DimensionView& v, const std::vector<dou
   const Eigen::Index n = static_cast<Eigen::Index>(v.positions.size());
   Eigen::MatrixXd eu = Eigen::MatrixXd::Zero(n, n);
   for (Eigen::Index i = 0; i < n; ++i) {
-    const double d_imu = std::abs(v.positions[i] - v.median) / v.width;
+    const double here = v.ideals ? (*v.ideals)[static_cast<std::size_t>(i)] : v.positions[i];
+    const double d_imu = std::abs(here - v.median) / v.width;
     for (Eigen::Index j = 0; j < n; ++j) {
       if (i == j || v.positions[i] == v.positions[j]) continue;
-      const double d_ij = std::abs(v.positions[i] - v.positions[j]) / v.width;
+      const double d_ij =
+          v.ideals ? (std::abs(here - v.positions[j]) - std::abs(here - v.positions[i])) / v.width
+                   : std::abs(v.positions[i] - v.positions[j]) / v.width;
       const double exponent = r[as_seen_by_target ? j : i];
       eu(i, j) = expected_utility_of_challenge(exponent, d_ij, d_imu, v.win_probability(i, j),
                                                v.saliences[j], params.q, params.t);

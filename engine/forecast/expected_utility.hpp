@@ -34,6 +34,11 @@ struct DimensionView {
   double width;
   double median;
   const Eigen::MatrixXd& win_probability;  // P(i, j)
+  // Where each actor really wants the outcome (docs/forecast.md, "Ideal points"), or null when
+  // every actor wants what it states. With ideals, i's stake in imposing x_i on j is the gain
+  // g_ij = (|y_i - x_j| - |y_i - x_i|) / width in place of d_ij (the same when y_i = x_i), and
+  // d_imu is measured from y_i.
+  const std::vector<double>* ideals = nullptr;
 };
 
 // EU(i, j): i's expected utility of challenging j, computed with exponent r[evaluator] where the

@@ -43,11 +43,19 @@ RoundResult play_round(const DimensionState& state, const ModelParameters& param
   for (std::size_t k = 0; k < n; ++k) weights[k] = state.capabilities[k] * state.saliences[k];
 
   RoundResult result;
-  result.median = median_voter_position(state.positions, weights, state.width);
+  // Voters judge from their ideal points when they have them, else from their positions.
+  const bool ideal = !state.ideals.empty();
+  const std::vector<double>& voters = ideal ? state.ideals : state.positions;
+  result.median = median_voter_position(state.positions, voters, weights, state.width);
   const Eigen::MatrixXd p =
-      win_probabilities(state.positions, weights, state.width, params.win_probability);
-  const DimensionView view{state.positions, state.saliences, state.capabilities,
-                           state.width,     result.median,   p};
+      win_probabilities(state.positions, voters, weights, state.width, params.win_probability);
+  const DimensionView view{state.positions,
+                           state.saliences,
+                           state.capabilities,
+                           state.width,
+                           result.median,
+                           p,
+                           ideal ? &state.ideals : nullptr};
   result.risk_exponents = risk_exponents(view, state.fixed_risk, params);
   const Eigen::MatrixXd eu = expected_utilities(view, result.risk_exponents, params, false);
   // Under the observer perspective, i judges j's expected utility of challenging i with r_i.

@@ -13,6 +13,9 @@ struct DimensionState {
   std::vector<double> capabilities;
   std::vector<std::optional<double>> fixed_risk;  // an exponent, or derived each round
   double width = 1.0;
+  // Ideal points (docs/forecast.md, "Ideal points"): where each actor really wants the outcome,
+  // from which it votes and weighs its stakes. Empty: every actor wants what it states.
+  std::vector<double> ideals;
 };
 
 // How a receiver answers a sender's challenge, from the two expected utilities (Bueno de

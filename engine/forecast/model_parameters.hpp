@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 #include <string>
 
 namespace parley::forecast {
@@ -45,6 +46,11 @@ struct ModelParameters {
   // Rounds stop early once no position moves by more than this share of the scale's width.
   double settle_tolerance = 1e-3;
   int max_rounds = 50;
+  // Ideal-point adjustment (docs/forecast.md, "Ideal points"; the KAPSARC Toolkit for
+  // Behavioral Analysis): the share of the way each actor's ideal moves each round toward the
+  // position it has come to hold, for actors that set none of their own. Absent and no actor
+  // with ideals or a rate of its own: ideals are the positions (the published model).
+  std::optional<double> ideal_adjustment;
 };
 
 // Names as written in scenario files and JSON output.

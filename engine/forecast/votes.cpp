@@ -80,10 +80,16 @@ double VoteTally::distance_sum(double y) const {
 
 double median_voter_position(const std::vector<double>& positions,
                              const std::vector<double>& weights, double width) {
-  // sum_i sum_k v_k(j, i) = (sum_i D(x_i) - n D(x_j)) / width with D(y) = sum_k w_k |x_k - y|:
-  // the winner minimises D. Candidates are scanned from the lowest position up.
-  const VoteTally tally(positions, weights, width);
-  std::vector<double> candidates = positions;
+  return median_voter_position(positions, positions, weights, width);
+}
+
+double median_voter_position(const std::vector<double>& candidate_positions,
+                             const std::vector<double>& voters, const std::vector<double>& weights,
+                             double width) {
+  // sum_i sum_k v_k(j, i) = (sum_i D(x_i) - n D(x_j)) / width with D(y) = sum_k w_k |v_k - y|
+  // (v_k the voter's point): the winner minimises D. Candidates are scanned from the lowest up.
+  const VoteTally tally(voters, weights, width);
+  std::vector<double> candidates = candidate_positions;
   std::sort(candidates.begin(), candidates.end());
   double best = candidates.front();
   double best_d = tally.distance_sum(best);
@@ -101,8 +107,15 @@ double median_voter_position(const std::vector<double>& positions,
 Eigen::MatrixXd win_probabilities(const std::vector<double>& positions,
                                   const std::vector<double>& weights, double width,
                                   WinProbability rule) {
+  return win_probabilities(positions, positions, weights, width, rule);
+}
+
+Eigen::MatrixXd win_probabilities(const std::vector<double>& positions,
+                                  const std::vector<double>& voters,
+                                  const std::vector<double>& weights, double width,
+                                  WinProbability rule) {
   const Eigen::Index n = static_cast<Eigen::Index>(positions.size());
-  const VoteTally tally(positions, weights, width);
+  const VoteTally tally(voters, weights, width);
   Eigen::MatrixXd for_i = Eigen::MatrixXd::Zero(n, n);
   double all_votes = 0;
   for (Eigen::Index i = 0; i < n; ++i)

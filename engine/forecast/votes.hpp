@@ -48,10 +48,21 @@ class VoteTally {
 // positions. Ties go to the lower position, so the result does not depend on actor order.
 double median_voter_position(const std::vector<double>& positions,
                              const std::vector<double>& weights, double width);
+// The same when voters judge from ideal points that differ from the positions on offer
+// (docs/forecast.md, "Ideal points"): the candidate position nearest, in weighted distance, to
+// the voters' ideals.
+double median_voter_position(const std::vector<double>& candidates,
+                             const std::vector<double>& voters, const std::vector<double>& weights,
+                             double width);
 
 // P(i, j): the probability actor i's position prevails over actor j's, for every pair. With
 // equal positions there is no contest; P is 0.5 there. Rule: see WinProbability.
 Eigen::MatrixXd win_probabilities(const std::vector<double>& positions,
+                                  const std::vector<double>& weights, double width,
+                                  WinProbability rule);
+// The same with voters at their ideal points rather than at the positions contested.
+Eigen::MatrixXd win_probabilities(const std::vector<double>& candidates,
+                                  const std::vector<double>& voters,
                                   const std::vector<double>& weights, double width,
                                   WinProbability rule);
 

@@ -4,6 +4,7 @@
 
 #include "engine/format.hpp"
 #include "engine/load/message_text.hpp"
+#include "engine/load/uncertainty_loader.hpp"
 
 namespace parley {
 
@@ -12,7 +13,8 @@ namespace {
 // id: an unknown key is an error at the key, a missing dimension one at the object.
 std::vector<double> per_dimension(const JsonDocument& doc, const std::string& p,
                                   const std::vector<forecast::PolicyDimension>& dims,
-                                  const char* what, bool on_scale) {
+                                  const char* what, bool on_scale,
+                                  const std::vector<double>* defaults = nullptr) {
   std::vector<std::string> ids;
   for (const auto& d : dims) ids.push_back(d.id);
   for (const std::string& key : doc.keys(p))
@@ -22,12 +24,17 @@ std::vector<double> per_dimension(const JsonDocument& doc, const std::string& p,
   std::vector<double> out;
   for (const auto& d : dims) {
     const std::string q = child_pointer(p, d.id);
+    if (!doc.contains(q) && defaults) {
+      out.push_back((*defaults)[out.size()]);
+      continue;
+    }
     if (!doc.contains(q))
       throw doc.error(p, std::string("a ") + what + " for dimension " + quote(d.id), "none for it");
     const double v = doc.at(q).get<double>();
     if (on_scale && (v < d.low || v > d.high))
       throw doc.error(q,
-                      "a position on the scale of " + quote(d.id) + " (" + format_number(d.low, 6) +
+                      std::string("a") + (what[0] == 'i' ? "n " : " ") + what +
+                          " on the scale of " + quote(d.id) + " (" + format_number(d.low, 6) +
                           " to " + format_number(d.high, 6) + ")",
                       doc.literal(q));
     out.push_back(v);
@@ -81,6 +88,11 @@ ForecastScenario read_actors(const JsonDocument& doc) {
     a.capability = doc.at(p + "/capability").get<double>();
     a.positions = per_dimension(doc, p + "/positions", t.dimensions, "position", true);
     a.saliences = per_dimension(doc, p + "/saliences", t.dimensions, "salience", false);
+    // Ideal points: a dimension left out is one where the actor wants what it states.
+    if (doc.contains(p + "/ideals"))
+      a.ideals = per_dimension(doc, p + "/ideals", t.dimensions, "ideal point", true, &a.positions);
+    if (doc.contains(p + "/ideal_adjustment"))
+      a.ideal_adjustment = doc.at(p + "/ideal_adjustment").get<double>();
     if (doc.contains(p + "/risk") && doc.at(p + "/risk").is_number())
       a.risk_exponent = doc.at(p + "/risk").get<double>();
     t.actors.push_back(std::move(a));
@@ -97,6 +109,10 @@ ForecastScenario read_actors(const JsonDocument& doc) {
   if (doc.contains(mp + "/settle_tolerance"))
     m.settle_tolerance = doc.at(mp + "/settle_tolerance").get<double>();
   if (doc.contains(mp + "/max_rounds")) m.max_rounds = doc.at(mp + "/max_rounds").get<int>();
+  if (doc.contains(mp + "/ideal_adjustment"))
+    m.ideal_adjustment = doc.at(mp + "/ideal_adjustment").get<double>();
+  f.uncertainty = read_uncertainty_entries(doc);
+  bind_actor_parameters(f.uncertainty, t);  // throws at the entry at fault
   return f;
 }
 

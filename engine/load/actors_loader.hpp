@@ -3,7 +3,9 @@
 
 #include "engine/forecast/actor_table.hpp"
 #include "engine/forecast/model_parameters.hpp"
+#include "engine/load/actor_parameters.hpp"
 #include "engine/load/json_document.hpp"
+#include "engine/scenario/uncertainty.hpp"
 
 namespace parley {
 
@@ -12,6 +14,9 @@ struct ForecastScenario {
   std::string name;  // meta.name
   forecast::ActorTable table;
   forecast::ModelParameters model;
+  // The file's `uncertainty` block for `parley sweep` (docs/sweep.md, "Forecast scenarios"),
+  // its pointers checked against the table.
+  UncertaintySpec uncertainty;
 };
 
 // Reads the `actors` block of a document that passed the schema, checking what the schema

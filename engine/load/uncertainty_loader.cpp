@@ -101,6 +101,12 @@ Distribution read_distribution(const JsonDocument& doc, const std::string& entry
 
 UncertaintySpec read_uncertainty(const JsonDocument& doc, const Scenario& scenario,
                                  const AgentRegistry& registry) {
+  UncertaintySpec spec = read_uncertainty_entries(doc);
+  bind_parameters(spec, scenario, registry);  // throws at the entry at fault
+  return spec;
+}
+
+UncertaintySpec read_uncertainty_entries(const JsonDocument& doc) {
   UncertaintySpec spec;
   if (!doc.contains(kBlock)) return spec;
   if (!doc.at(kBlock).is_object()) throw doc.error(kBlock, "an object", doc.describe(kBlock));
@@ -158,7 +164,6 @@ UncertaintySpec read_uncertainty(const JsonDocument& doc, const Scenario& scenar
     p.declared = {doc.name(), where.line, where.column, pointer};
     spec.parameters.push_back(std::move(p));
   }
-  bind_parameters(spec, scenario, registry);  // throws at the entry at fault
   return spec;
 }
 

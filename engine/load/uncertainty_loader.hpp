@@ -14,4 +14,9 @@ namespace parley {
 UncertaintySpec read_uncertainty(const JsonDocument& document, const Scenario& scenario,
                                  const AgentRegistry& registry);
 
+// The block's entries read and checked on their own (design, levels, pointers present,
+// distributions that make sense), not yet bound to the numbers they name: what a forecast
+// scenario's actors bind (engine/load/actor_parameters.hpp).
+UncertaintySpec read_uncertainty_entries(const JsonDocument& document);
+
 }  // namespace parley

@@ -173,5 +173,105 @@ TEST(Forecast, TheEcTableWithTheNetherlandsAndBelgiumExchangedForecastsTheSame) 
   }
 }
 
+// Ideal points (docs/forecast.md, "Ideal points"), worked by hand. Scale 0 to 10, every risk
+// exponent fixed at 1 and Q = 1, so U_s = 2g, U_f = -2g, U_sq = 0 and
+// EU_i(i, j) = s_j (P_ij 2g - (1 - P_ij) 2g) + (1 - s_j) 2g with the gain
+// g = (|y_i - x_j| - |y_i - x_i|) / 10.
+// A stands at 0 and wants 0 (c 1, s 1); B states 10 but wants 2 (c 3, s 0.5, weight 1.5).
+// Votes on 0 against 10: A gives 0 a vote of 1 x 10/10 = 1; B, whose ideal 2 is nearer 0,
+// gives 0 a vote of 1.5 x (8 - 2)/10 = 0.9. So P_A,B = 1, P_B,A = 0, and the median voter
+// position is 0 (weighted distances to the ideals: 1 x 0 + 1.5 x 2 = 3 at 0, 10 + 12 = 22 at 10).
+// EU_A(A, B): g = 1, = 0.5 x 2 + 0.5 x 2 = 2. EU_B(B, A): g = (2 - 8)/10 = -0.6, = 1 x (-2g) = 1.2.
+// A's challenge to B: B's a = 1.2 > 0 and A's b = 2 > a: conflict, B moves to 0. B's challenge to
+// A: a = 2 >= b = 1.2: A prevails. After round 1 both stand at 0; with a rate of 1/4 B's ideal
+// moves to 2 + (0 - 2)/4 = 1.5 and A's stays at 0. Round 2 moves no one; round 3 only the ideal
+// (1.5 to 1.125), so the run goes on until the ideal has settled too.
+ActorTable ideal_table() {
+  ActorTable t;
+  t.dimensions.push_back({"d", "d", "", 0.0, 10.0});
+  Stakeholder a;
+  a.id = a.name = "A";
+  a.capability = 1;
+  a.positions = {0};
+  a.saliences = {1};
+  a.risk_exponent = 1.0;
+  Stakeholder b = a;
+  b.id = b.name = "B";
+  b.capability = 3;
+  b.positions = {10};
+  b.saliences = {0.5};
+  b.ideals = {2};
+  b.ideal_adjustment = 0.25;
+  t.actors = {a, b};
+  return t;
+}
+
+TEST(Forecast, IdealPointsWorkedByHand) {
+  ModelParameters params;
+  params.max_rounds = 2;
+  const DimensionForecast f = run_forecast(ideal_table(), params)[0];
+  ASSERT_EQ(f.rounds.size(), 3u);
+  EXPECT_EQ(f.rounds[0].median, 0.0);
+  EXPECT_EQ(f.rounds[0].ideals, (std::vector<double>{0, 2}));
+  EXPECT_EQ(f.rounds[1].positions, (std::vector<double>{0, 0}));
+  EXPECT_EQ(f.rounds[1].conflicts, 1);
+  EXPECT_EQ(f.rounds[1].compromises + f.rounds[1].capitulations, 0);
+  EXPECT_EQ(f.rounds[1].ideals, (std::vector<double>{0, 1.5}));
+  EXPECT_EQ(f.rounds[2].ideals, (std::vector<double>{0, 1.125}));
+  EXPECT_FALSE(f.settled);  // an ideal still moved in the last round
+}
+
+TEST(Forecast, WithoutIdealPointsTheSameTwoActorsSplitTheVote) {
+  // The contrast: B wanting what it states votes for 10 (1.5 against A's 1), so P_A,B = 0.4 and
+  // the median voter position is 10 (weighted distances 15 at 0, 10 at 10). A expects
+  // 0.5 (0.4 x 2 - 0.6 x 2) + 0.5 x 2 = 0.8 from challenging B, B expects 0.6 x 2 - 0.4 x 2 =
+  // 0.4 from challenging A: B still loses the confrontation and moves to 0.
+  ActorTable t = ideal_table();
+  t.actors[1].ideals.clear();
+  t.actors[1].ideal_adjustment.reset();
+  ModelParameters params;
+  params.max_rounds = 1;
+  const DimensionForecast f = run_forecast(t, params)[0];
+  EXPECT_EQ(f.rounds[0].median, 10.0);
+  EXPECT_TRUE(f.rounds[0].ideals.empty());
+  EXPECT_EQ(f.rounds[1].positions, (std::vector<double>{0, 0}));
+  EXPECT_EQ(f.rounds[1].conflicts, 1);
+}
+
+TEST(Forecast, IdealsThatFollowThePositionsGiveThePublishedModelBitForBit) {
+  // An adjustment rate of 1 with no ideals given keeps every ideal on its position: the same
+  // numbers, to the bit, as the model without ideal points (and so the shipped golden trace).
+  for (std::uint64_t seed : {1u, 2u, 3u}) {
+    const ActorTable table = random_table(12, seed);
+    ModelParameters off;
+    ModelParameters on;
+    on.ideal_adjustment = 1.0;
+    const DimensionForecast a = run_forecast(table, off)[0];
+    const DimensionForecast b = run_forecast(table, on)[0];
+    ASSERT_EQ(a.rounds.size(), b.rounds.size());
+    EXPECT_TRUE(a.rounds.back().ideals.empty());
+    for (std::size_t r = 0; r < a.rounds.size(); ++r) {
+      EXPECT_EQ(a.rounds[r].positions, b.rounds[r].positions) << "round " << r;
+      EXPECT_EQ(a.rounds[r].positions, b.rounds[r].ideals) << "round " << r;
+      EXPECT_EQ(a.rounds[r].median, b.rounds[r].median);
+      EXPECT_EQ(a.rounds[r].risk_exponents, b.rounds[r].risk_exponents);
+    }
+  }
+}
+
+TEST(Forecast, FixedIdealsNeverMove) {
+  ActorTable t = ideal_table();
+  t.actors[1].ideal_adjustment = 0.0;
+  const DimensionForecast f = run_forecast(t, ModelParameters{})[0];
+  for (const RoundRecord& r : f.rounds) EXPECT_EQ(r.ideals, (std::vector<double>{0, 2}));
+  EXPECT_TRUE(f.settled);
+}
+
+TEST(Forecast, AdjustIdealsMovesTheGivenShareOfTheWay) {
+  std::vector<double> ideals{2, 5, 1};
+  adjust_ideals(ideals, {10, 5, 0.3}, {0.25, 0.5, 1.0});
+  EXPECT_EQ(ideals, (std::vector<double>{4, 5, 0.3}));
+}
+
 }  // namespace
 }  // namespace parley::forecast

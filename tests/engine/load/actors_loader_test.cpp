@@ -58,6 +58,41 @@ TEST(ActorsLoader, ReadsActorsDimensionsAndModel) {
   EXPECT_EQ(forecast::check_actor_table(f.table), "");
 }
 
+TEST(ActorsLoader, ReadsIdealPointsAndTheirAdjustment) {
+  const ForecastScenario f = load_forecast_text(
+      file_with("  {\"id\": \"b\", \"capability\": 1, \"positions\": {\"tariff\": 40, "
+                "\"quota\": 0}, \"saliences\": {\"tariff\": 1, \"quota\": 0.2}, "
+                "\"ideals\": {\"tariff\": 25}, \"ideal_adjustment\": 0.1}",
+                "\"model\": {\"ideal_adjustment\": 0.5},\n"),
+      "f.json");
+  // A dimension the ideals leave out is one where the actor wants what it states.
+  EXPECT_EQ(f.table.actors[1].ideals, (std::vector<double>{25, 0}));
+  EXPECT_EQ(f.table.actors[1].ideal_adjustment, 0.1);
+  EXPECT_TRUE(f.table.actors[0].ideals.empty());
+  EXPECT_FALSE(f.table.actors[0].ideal_adjustment.has_value());
+  EXPECT_EQ(f.model.ideal_adjustment, 0.5);
+  EXPECT_EQ(forecast::check_actor_table(f.table), "");
+  // Without any of it, no ideal points: the published model.
+  EXPECT_FALSE(load_forecast_text(file_with(kGood), "f.json").model.ideal_adjustment.has_value());
+}
+
+TEST(ActorsLoader, AnIdealPointOffTheScaleIsAnError) {
+  EXPECT_NE(error_of(file_with("  {\"id\": \"b\", \"capability\": 1, \"positions\": "
+                               "{\"tariff\": 40, \"quota\": 0}, \"saliences\": {\"tariff\": 1, "
+                               "\"quota\": 0.2}, \"ideals\": {\"tariff\": 60}}"))
+                .find("error at /actors/members/1/ideals/tariff: expected an ideal point on the "
+                      "scale of \"tariff\" (0 to 50), found 60"),
+            std::string::npos);
+  EXPECT_NE(error_of(file_with("  {\"id\": \"b\", \"capability\": 1, \"positions\": "
+                               "{\"tariff\": 40, \"quota\": 0}, \"saliences\": {\"tariff\": 1, "
+                               "\"quota\": 0.2}, \"ideals\": {\"tarif\": 20}}"))
+                .find("/actors/members/1/ideals/tarif"),
+            std::string::npos);
+  EXPECT_NE(error_of(file_with(kGood, "\"model\": {\"ideal_adjustment\": 1.5},\n"))
+                .find("/actors/model/ideal_adjustment"),
+            std::string::npos);
+}
+
 TEST(ActorsLoader, NamesLineAndColumnOfSemanticErrors) {
   // Off the scale: the value, line 9.
   EXPECT_EQ(error_of(file_with("  {\"id\": \"b\", \"capability\": 1, \"positions\": {\"tariff\": "
