@@ -106,6 +106,10 @@ class TimeDependentAgent final : public Agent {
   TimeDependentOptions options_;
   double fixed_e_ = -1.0;     // the model's fixed e (< 0: the `e` parameter)
   bool from_params_ = false;  // options come from the setup's parameters: `reset` may reuse it
+  // Where each option sits in the parameter table (a std::map in name order, the same keys every
+  // run), so that `reset` reads them in one pass without looking names up; -1: not a parameter.
+  std::array<int, 8> param_at_{};
+  std::size_t param_count_ = 0;
   const double* reservation_ = nullptr;  // the reservation in force for this track (RunState)
   double p_max_ = 0.0;
   int believed_deadline_ = 0;  // the deadline the party treats as final, if earlier; 0: none
