@@ -54,11 +54,11 @@ TrackAnalysis analyse(const Scenario& scenario, const OutcomeSpace& space,
   a.set.disagreement = disagreement.values;
   a.disagreement = disagreement.source;
   a.frontier = pareto_frontier(a.set);
-  a.ideal = ideal_point(a.set);
-  a.solutions = {{"nash", nash_solution(a.set)},
-                 {"kalai_smorodinsky", kalai_smorodinsky_solution(a.set)},
-                 {"egalitarian", egalitarian_solution(a.set)},
-                 {"utilitarian", utilitarian_solution(a.set)}};
+  a.ideal = ideal_point(a.set, a.frontier);
+  a.solutions = {{"nash", nash_solution(a.set, a.frontier)},
+                 {"kalai_smorodinsky", kalai_smorodinsky_solution(a.set, a.frontier)},
+                 {"egalitarian", egalitarian_solution(a.set, a.frontier)},
+                 {"utilitarian", utilitarian_solution(a.set, a.frontier)}};
   a.opposition = opposition(a.set);
   for (int i = 0; i < a.set.parties(); ++i)
     for (int j = i + 1; j < a.set.parties(); ++j)

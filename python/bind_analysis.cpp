@@ -37,10 +37,10 @@ void bind_analysis(py::module_& m) {
             a.id = scenario.tracks[t].id;
             a.set = utility_set(space, scenario);
             a.frontier = pareto_frontier(a.set);
-            a.solutions = {{"nash", nash_solution(a.set)},
-                           {"kalai_smorodinsky", kalai_smorodinsky_solution(a.set)},
-                           {"egalitarian", egalitarian_solution(a.set)},
-                           {"utilitarian", utilitarian_solution(a.set)}};
+            a.solutions = {{"nash", nash_solution(a.set, a.frontier)},
+                           {"kalai_smorodinsky", kalai_smorodinsky_solution(a.set, a.frontier)},
+                           {"egalitarian", egalitarian_solution(a.set, a.frontier)},
+                           {"utilitarian", utilitarian_solution(a.set, a.frontier)}};
           }
         }
         py::dict out;

@@ -14,7 +14,7 @@ std::shared_ptr<const std::vector<EfficiencyReference>> efficiency_references(
     UtilitySet set = utility_set(simulator.space(static_cast<int>(t)), s);
     // What a run starts from: on a war track the value of fighting on at round 0.
     set.disagreement = run_disagreement_point(simulator, static_cast<int>(t)).values;
-    references->push_back(efficiency_reference(set));
+    references->emplace_back(std::move(set));  // lazy: computed at the first agreement
   }
   return references;
 }

@@ -391,8 +391,8 @@ void analysis_part(Document& doc, const Simulator& sim) {
                   " on the Pareto frontier.");
 
     std::vector<std::vector<std::string>> rows{outcome_header(sim, track, "solution")};
-    const std::optional<std::int64_t> nash = nash_solution(set);
-    const std::optional<std::int64_t> ks = kalai_smorodinsky_solution(set);
+    const std::optional<std::int64_t> nash = nash_solution(set, frontier);
+    const std::optional<std::int64_t> ks = kalai_smorodinsky_solution(set, frontier);
     if (nash) rows.push_back(outcome_row(sim, track, space.deal(*nash), "Nash"));
     if (ks) rows.push_back(outcome_row(sim, track, space.deal(*ks), "Kalai–Smorodinsky"));
     if (rows.size() > 1)

@@ -19,8 +19,8 @@ TrackReference track_reference(const Simulator& simulator, int track) {
   r.set.disagreement = d.values;
   r.source = d.source;
   r.efficiency = efficiency_reference(r.set);
-  r.nash = nash_solution(r.set);
-  r.kalai_smorodinsky = kalai_smorodinsky_solution(r.set);
+  r.nash = r.efficiency.nash_outcome();
+  r.kalai_smorodinsky = r.efficiency.kalai_smorodinsky_outcome();
   return r;
 }
 
@@ -56,7 +56,7 @@ DealEvaluation evaluate_point(const TrackReference& reference, const Eigen::Vect
       e.individually_rational = false;
   if (!e.measures.pareto_optimal) {
     double best = -1.0;
-    const auto& f = reference.efficiency.frontier.utilities;
+    const auto& f = reference.efficiency.frontier().utilities;
     for (Eigen::Index r = 0; r < f.rows(); ++r) {
       bool dominates = true;
       bool strictly = false;
@@ -66,7 +66,7 @@ DealEvaluation evaluate_point(const TrackReference& reference, const Eigen::Vect
       }
       if (dominates && strictly && f.row(r).sum() > best) {
         best = f.row(r).sum();
-        e.better = reference.efficiency.frontier_outcomes[static_cast<std::size_t>(r)];
+        e.better = reference.efficiency.frontier_outcomes()[static_cast<std::size_t>(r)];
       }
     }
   }

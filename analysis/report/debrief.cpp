@@ -293,7 +293,7 @@ ReportPage debrief_page(const Simulator& simulator, const std::vector<DebriefTab
       for (std::int64_t o = 0; o < n; o += stride)
         x.cloud.push_back(
             {to_points(ref.set.utilities(o, 0)), to_points(ref.set.utilities(o, 1)), "", "", ""});
-      std::vector<std::int64_t> frontier = ref.efficiency.frontier_outcomes;
+      std::vector<std::int64_t> frontier = ref.efficiency.frontier_outcomes();
       std::sort(frontier.begin(), frontier.end(), [&](std::int64_t l, std::int64_t r) {
         return ref.set.utilities(l, 0) < ref.set.utilities(r, 0) ||
                (ref.set.utilities(l, 0) == ref.set.utilities(r, 0) &&

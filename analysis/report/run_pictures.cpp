@@ -117,7 +117,8 @@ std::optional<Chart> space_chart(const Context& c, int t) {
         " Showing one deal in " + std::to_string(stride) + " of " + format_thousands(n) + ".";
   for (std::int64_t o = 0; o < n; o += stride)
     x.cloud.push_back({set.utilities(o, 0), set.utilities(o, 1), "", "", ""});
-  auto frontier = pareto_frontier(set);
+  const std::vector<std::int64_t> on_frontier = pareto_frontier(set);
+  auto frontier = on_frontier;
   std::sort(frontier.begin(), frontier.end(), [&](std::int64_t l, std::int64_t r) {
     return set.utilities(l, 0) < set.utilities(r, 0) ||
            (set.utilities(l, 0) == set.utilities(r, 0) &&
@@ -125,9 +126,9 @@ std::optional<Chart> space_chart(const Context& c, int t) {
   });
   for (std::int64_t o : frontier)
     x.lines.push_back({set.utilities(o, 0), set.utilities(o, 1), "Pareto frontier", "", ""});
-  if (auto o = nash_solution(set))
+  if (auto o = nash_solution(set, on_frontier))
     x.markers.push_back({set.utilities(*o, 0), set.utilities(*o, 1), "Nash"});
-  if (auto o = kalai_smorodinsky_solution(set))
+  if (auto o = kalai_smorodinsky_solution(set, on_frontier))
     x.markers.push_back({set.utilities(*o, 0), set.utilities(*o, 1), "Kalai\u2013Smorodinsky"});
   x.markers.push_back({set.disagreement[0], set.disagreement[1], "reservation"});
   const Json* closed = closing_of(c, track);

@@ -37,15 +37,21 @@ std::optional<std::int64_t> first(const std::vector<std::int64_t>& candidates) {
 
 }  // namespace
 
-std::vector<std::int64_t> bargaining_candidates(const UtilitySet& set) {
-  std::vector<std::int64_t> candidates = pareto_frontier(set);
+std::vector<std::int64_t> bargaining_candidates(const UtilitySet& set,
+                                                const std::vector<std::int64_t>& frontier) {
+  std::vector<std::int64_t> candidates = frontier;
   std::erase_if(candidates, [&](std::int64_t k) { return !individually_rational(set, k); });
   return candidates;
 }
 
-std::optional<Eigen::VectorXd> ideal_point(const UtilitySet& set) {
+std::vector<std::int64_t> bargaining_candidates(const UtilitySet& set) {
+  return bargaining_candidates(set, pareto_frontier(set));
+}
+
+std::optional<Eigen::VectorXd> ideal_point(const UtilitySet& set,
+                                           const std::vector<std::int64_t>& frontier) {
   // The best individually rational utility of a party is reached on the frontier too.
-  const std::vector<std::int64_t> rational = bargaining_candidates(set);
+  const std::vector<std::int64_t> rational = bargaining_candidates(set, frontier);
   if (rational.empty()) return std::nullopt;
   return best_of(set, rational);
 }
@@ -60,13 +66,15 @@ double nash_product(const UtilitySet& set, const Eigen::VectorXd& u) {
   return product;
 }
 
-std::optional<std::int64_t> nash_solution(const UtilitySet& set) {
-  return first(keep_maximisers(bargaining_candidates(set),
+std::optional<std::int64_t> nash_solution(const UtilitySet& set,
+                                          const std::vector<std::int64_t>& frontier) {
+  return first(keep_maximisers(bargaining_candidates(set, frontier),
                                [&](std::int64_t k) { return outcome_nash_product(set, k); }));
 }
 
-std::optional<std::int64_t> kalai_smorodinsky_solution(const UtilitySet& set) {
-  const std::vector<std::int64_t> candidates = bargaining_candidates(set);
+std::optional<std::int64_t> kalai_smorodinsky_solution(const UtilitySet& set,
+                                                       const std::vector<std::int64_t>& frontier) {
+  const std::vector<std::int64_t> candidates = bargaining_candidates(set, frontier);
   if (candidates.empty()) return std::nullopt;
   const Eigen::VectorXd ideal = best_of(set, candidates);
   auto least_relative_gain = [&](std::int64_t k) {
@@ -80,8 +88,9 @@ std::optional<std::int64_t> kalai_smorodinsky_solution(const UtilitySet& set) {
   return first(keep_maximisers(candidates, least_relative_gain));
 }
 
-std::optional<std::int64_t> egalitarian_solution(const UtilitySet& set) {
-  std::vector<std::int64_t> candidates = bargaining_candidates(set);
+std::optional<std::int64_t> egalitarian_solution(const UtilitySet& set,
+                                                 const std::vector<std::int64_t>& frontier) {
+  std::vector<std::int64_t> candidates = bargaining_candidates(set, frontier);
   // Leximin: keep the maximisers of the smallest gain, then of the second smallest, ...
   std::vector<double> gains(static_cast<std::size_t>(set.parties()));
   for (int rank = 0; rank < set.parties() && candidates.size() > 1; ++rank) {
@@ -94,12 +103,29 @@ std::optional<std::int64_t> egalitarian_solution(const UtilitySet& set) {
   return first(candidates);
 }
 
-std::optional<std::int64_t> utilitarian_solution(const UtilitySet& set) {
-  return first(keep_maximisers(bargaining_candidates(set), [&](std::int64_t k) {
+std::optional<std::int64_t> utilitarian_solution(const UtilitySet& set,
+                                                 const std::vector<std::int64_t>& frontier) {
+  return first(keep_maximisers(bargaining_candidates(set, frontier), [&](std::int64_t k) {
     double sum = 0.0;
     for (int p = 0; p < set.parties(); ++p) sum += set.utilities(k, p);
     return sum;
   }));
+}
+
+std::optional<Eigen::VectorXd> ideal_point(const UtilitySet& set) {
+  return ideal_point(set, pareto_frontier(set));
+}
+std::optional<std::int64_t> nash_solution(const UtilitySet& set) {
+  return nash_solution(set, pareto_frontier(set));
+}
+std::optional<std::int64_t> kalai_smorodinsky_solution(const UtilitySet& set) {
+  return kalai_smorodinsky_solution(set, pareto_frontier(set));
+}
+std::optional<std::int64_t> egalitarian_solution(const UtilitySet& set) {
+  return egalitarian_solution(set, pareto_frontier(set));
+}
+std::optional<std::int64_t> utilitarian_solution(const UtilitySet& set) {
+  return utilitarian_solution(set, pareto_frontier(set));
 }
 
 }  // namespace parley

@@ -45,4 +45,19 @@ double nash_product(const UtilitySet& set, const Eigen::VectorXd& u);
 // The individually rational outcomes on the Pareto frontier, ascending: the candidates above.
 std::vector<std::int64_t> bargaining_candidates(const UtilitySet& set);
 
+// The same, given the set's frontier (pareto_frontier(set)) computed once: on a large set the
+// frontier is the costly part, and a caller that needs several solutions computes it once.
+std::vector<std::int64_t> bargaining_candidates(const UtilitySet& set,
+                                                const std::vector<std::int64_t>& frontier);
+std::optional<std::int64_t> nash_solution(const UtilitySet& set,
+                                          const std::vector<std::int64_t>& frontier);
+std::optional<std::int64_t> kalai_smorodinsky_solution(const UtilitySet& set,
+                                                       const std::vector<std::int64_t>& frontier);
+std::optional<std::int64_t> egalitarian_solution(const UtilitySet& set,
+                                                 const std::vector<std::int64_t>& frontier);
+std::optional<std::int64_t> utilitarian_solution(const UtilitySet& set,
+                                                 const std::vector<std::int64_t>& frontier);
+std::optional<Eigen::VectorXd> ideal_point(const UtilitySet& set,
+                                           const std::vector<std::int64_t>& frontier);
+
 }  // namespace parley

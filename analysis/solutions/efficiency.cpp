@@ -1,50 +1,113 @@
 #include "analysis/solutions/efficiency.hpp"
 
-#include <algorithm>
+#include <atomic>
 #include <cmath>
-#include <limits>
+#include <mutex>
+#include <stdexcept>
+#include <string>
 
 #include "analysis/solutions/bargaining_solutions.hpp"
 #include "analysis/solutions/pareto.hpp"
 
 namespace parley {
 
+struct EfficiencyReference::State {
+  UtilitySet set;
+  std::once_flag once;
+  // Written once inside call_once, read only after it: no lock needed to read.
+  UtilitySet frontier;
+  std::vector<std::int64_t> frontier_outcomes;
+  FrontierIndex index;
+  std::optional<std::int64_t> nash_outcome;
+  std::optional<std::int64_t> ks_outcome;
+  std::optional<Eigen::VectorXd> nash;
+  std::optional<Eigen::VectorXd> kalai_smorodinsky;
+  double max_nash_product = 0.0;
+  std::atomic<bool> done{false};
+
+  void compute() {
+    frontier_outcomes = pareto_frontier(set);
+    frontier.disagreement = set.disagreement;
+    frontier.utilities.resize(static_cast<Eigen::Index>(frontier_outcomes.size()), set.parties());
+    for (std::size_t r = 0; r < frontier_outcomes.size(); ++r)
+      frontier.utilities.row(static_cast<Eigen::Index>(r)) =
+          set.utilities.row(frontier_outcomes[r]);
+    index = FrontierIndex(frontier.utilities);
+    nash_outcome = nash_solution(set, frontier_outcomes);
+    ks_outcome = kalai_smorodinsky_solution(set, frontier_outcomes);
+    if (nash_outcome) {
+      nash = set.utilities.row(*nash_outcome).transpose();
+      max_nash_product = nash_product(set, *nash);
+    }
+    if (ks_outcome) kalai_smorodinsky = set.utilities.row(*ks_outcome).transpose();
+    done.store(true, std::memory_order_release);
+  }
+};
+
+EfficiencyReference::EfficiencyReference(UtilitySet set) : state_(std::make_shared<State>()) {
+  state_->set = std::move(set);
+}
+
 EfficiencyReference efficiency_reference(const UtilitySet& set) {
-  EfficiencyReference reference;
-  reference.frontier_outcomes = pareto_frontier(set);
-  reference.frontier.disagreement = set.disagreement;
-  reference.frontier.utilities.resize(static_cast<Eigen::Index>(reference.frontier_outcomes.size()),
-                                      set.parties());
-  for (std::size_t r = 0; r < reference.frontier_outcomes.size(); ++r) {
-    reference.frontier.utilities.row(static_cast<Eigen::Index>(r)) =
-        set.utilities.row(reference.frontier_outcomes[r]);
-  }
-  if (const auto nash = nash_solution(set)) {
-    reference.nash = set.utilities.row(*nash).transpose();
-    reference.max_nash_product = nash_product(set, *reference.nash);
-  }
-  if (const auto ks = kalai_smorodinsky_solution(set)) {
-    reference.kalai_smorodinsky = set.utilities.row(*ks).transpose();
-  }
-  return reference;
+  return EfficiencyReference(set);
+}
+
+const EfficiencyReference::State& EfficiencyReference::ready() const {
+  if (!state_) throw std::logic_error("efficiency reference of no utility set");
+  // An exception (a NaN utility) leaves the flag unset: the next question tries again.
+  std::call_once(state_->once, [this] { state_->compute(); });
+  return *state_;
+}
+
+const UtilitySet& EfficiencyReference::set() const {
+  if (!state_) throw std::logic_error("efficiency reference of no utility set");
+  return state_->set;
+}
+const UtilitySet& EfficiencyReference::frontier() const {
+  return ready().frontier;
+}
+const std::vector<std::int64_t>& EfficiencyReference::frontier_outcomes() const {
+  return ready().frontier_outcomes;
+}
+const FrontierIndex& EfficiencyReference::frontier_index() const {
+  return ready().index;
+}
+std::optional<std::int64_t> EfficiencyReference::nash_outcome() const {
+  return ready().nash_outcome;
+}
+std::optional<std::int64_t> EfficiencyReference::kalai_smorodinsky_outcome() const {
+  return ready().ks_outcome;
+}
+const std::optional<Eigen::VectorXd>& EfficiencyReference::nash() const {
+  return ready().nash;
+}
+const std::optional<Eigen::VectorXd>& EfficiencyReference::kalai_smorodinsky() const {
+  return ready().kalai_smorodinsky;
+}
+double EfficiencyReference::max_nash_product() const {
+  return ready().max_nash_product;
+}
+
+bool EfficiencyReference::computed() const {
+  return state_ && state_->done.load(std::memory_order_acquire);
 }
 
 DealEfficiency measure_deal(const EfficiencyReference& reference, const Eigen::VectorXd& u) {
-  const UtilitySet& frontier = reference.frontier;
+  const UtilitySet& frontier = reference.frontier();
+  if (u.size() != frontier.parties())
+    throw std::invalid_argument("utility vector has " + std::to_string(u.size()) + " entries for " +
+                                std::to_string(frontier.parties()) + " parties");
   DealEfficiency measures;
-  // Scanning the frontier's rows is the whole-set test: dominated outcomes cannot matter.
-  measures.pareto_optimal = is_pareto_optimal(frontier, u);
-  double nearest = std::numeric_limits<double>::infinity();
-  for (Eigen::Index r = 0; r < frontier.utilities.rows(); ++r) {
-    nearest = std::min(nearest, (frontier.utilities.row(r).transpose() - u).squaredNorm());
+  // Asking the frontier is the whole-set test: dominated outcomes cannot matter.
+  const FrontierIndex& index = reference.frontier_index();
+  measures.pareto_optimal = !index.dominated(u, kParetoTolerance);
+  measures.distance_to_frontier = std::sqrt(index.nearest_squared_distance(u));
+  if (reference.max_nash_product() > 0) {
+    measures.nash_product_fraction = nash_product(frontier, u) / reference.max_nash_product();
   }
-  measures.distance_to_frontier = std::sqrt(nearest);
-  if (reference.max_nash_product > 0) {
-    measures.nash_product_fraction = nash_product(frontier, u) / reference.max_nash_product;
-  }
-  if (reference.nash) measures.distance_to_nash = (u - *reference.nash).norm();
-  if (reference.kalai_smorodinsky) {
-    measures.distance_to_kalai_smorodinsky = (u - *reference.kalai_smorodinsky).norm();
+  if (reference.nash()) measures.distance_to_nash = (u - *reference.nash()).norm();
+  if (reference.kalai_smorodinsky()) {
+    measures.distance_to_kalai_smorodinsky = (u - *reference.kalai_smorodinsky()).norm();
   }
   return measures;
 }

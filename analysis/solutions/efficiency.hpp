@@ -1,22 +1,42 @@
 #pragma once
 #include <Eigen/Core>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
+#include "analysis/solutions/frontier_index.hpp"
 #include "analysis/solutions/utility_set.hpp"
 
 namespace parley {
 
 // How good a deal is against the bargaining solutions of its track: the efficiency measures
-// of a sweep's summary and `parley analyze`. The reference is computed once per
-// track; measuring a deal then costs O(|frontier|·parties) and allocates nothing.
-struct EfficiencyReference {
-  UtilitySet frontier;  // the Pareto-optimal outcomes only (rows), and the disagreement point
-  std::vector<std::int64_t> frontier_outcomes;  // their outcome indices, ascending
-  std::optional<Eigen::VectorXd> nash;          // utilities at the Nash solution
-  std::optional<Eigen::VectorXd> kalai_smorodinsky;
-  double max_nash_product = 0.0;  // the Nash product at the Nash solution
+// of a sweep's summary and `parley analyze`. The reference is made once per track and is
+// lazy: the Pareto frontier and the solutions are computed on the first question asked of
+// them (once, whichever thread asks first; the others wait), so a sweep starts running at
+// once and a sweep without agreements never computes them. Copies share one computation.
+// Measuring a deal then visits a few leaves of a tree over the frontier and allocates nothing.
+class EfficiencyReference {
+ public:
+  EfficiencyReference() = default;  // of an empty set
+  explicit EfficiencyReference(UtilitySet set);
+
+  const UtilitySet& set() const;  // every outcome, and the disagreement point
+  // The Pareto-optimal outcomes only (rows), and the disagreement point.
+  const UtilitySet& frontier() const;
+  const std::vector<std::int64_t>& frontier_outcomes() const;  // their indices, ascending
+  const FrontierIndex& frontier_index() const;
+  std::optional<std::int64_t> nash_outcome() const;
+  std::optional<std::int64_t> kalai_smorodinsky_outcome() const;
+  const std::optional<Eigen::VectorXd>& nash() const;  // utilities at the Nash solution
+  const std::optional<Eigen::VectorXd>& kalai_smorodinsky() const;
+  double max_nash_product() const;  // the Nash product at the Nash solution
+  bool computed() const;            // whether the frontier has been computed yet
+
+ private:
+  struct State;
+  const State& ready() const;
+  std::shared_ptr<State> state_;
 };
 
 EfficiencyReference efficiency_reference(const UtilitySet& set);

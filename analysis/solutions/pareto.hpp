@@ -12,10 +12,10 @@ namespace parley {
 // Outcomes with identical utility vectors do not dominate each other, so all of them are on
 // the frontier. Utilities must be finite.
 
-// Indices of the non-dominated outcomes, ascending. Two parties: sort and sweep,
-// O(n log n) (a million outcomes take well under a second). More parties: outcomes are
-// visited in lexicographically descending order, so every dominator of an outcome comes
-// before it, and each is checked against the frontier found so far: O(n log n + n·|F|·m).
+// Indices of the non-dominated outcomes, ascending. A first pass drops the outcomes a few
+// strong ones dominate; the rest go to Kung, Luccio & Preparata's divide and conquer,
+// O(n log^(m-2) n) for m >= 3 parties and a sort and sweep, O(n log n), for two (pareto.cpp
+// says why). 10^6 outcomes of five parties take about half a second (bench/README.md).
 std::vector<std::int64_t> pareto_frontier(const UtilitySet& set);
 
 // True when no outcome of the set dominates u by more than `tolerance` (an outcome q

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <random>
+
+#include "analysis/solutions/pareto.hpp"
 
 #include "test_sets.hpp"
 
@@ -138,6 +141,26 @@ TEST(BargainingSolutions, NashProductOfAVector) {
   EXPECT_DOUBLE_EQ(nash_product(set, Eigen::Vector2d(0.6, 0.5)), (0.6 - 0.2) * (0.5 - 0.1));
   // Two losses must not multiply into a gain.
   EXPECT_DOUBLE_EQ(nash_product(set, Eigen::Vector2d(0.1, 0.0)), 0.0);
+}
+
+// Callers that need several solutions pass the frontier computed once; the answers must be
+// those of the one-argument forms, which compute it themselves.
+TEST(BargainingSolutions, AGivenFrontierGivesTheSameSolutions) {
+  std::mt19937_64 rng(9);
+  for (int parties = 2; parties <= 5; ++parties) {
+    UtilitySet set;
+    set.utilities.resize(400, parties);
+    for (Eigen::Index r = 0; r < set.utilities.rows(); ++r)
+      for (int p = 0; p < parties; ++p) set.utilities(r, p) = static_cast<double>(rng() % 9) / 8;
+    set.disagreement = Eigen::VectorXd::Constant(parties, 0.25);
+    const std::vector<std::int64_t> frontier = pareto_frontier(set);
+    EXPECT_EQ(bargaining_candidates(set, frontier), bargaining_candidates(set));
+    EXPECT_EQ(nash_solution(set, frontier), nash_solution(set));
+    EXPECT_EQ(kalai_smorodinsky_solution(set, frontier), kalai_smorodinsky_solution(set));
+    EXPECT_EQ(egalitarian_solution(set, frontier), egalitarian_solution(set));
+    EXPECT_EQ(utilitarian_solution(set, frontier), utilitarian_solution(set));
+    EXPECT_EQ(ideal_point(set, frontier), ideal_point(set));
+  }
 }
 
 }  // namespace

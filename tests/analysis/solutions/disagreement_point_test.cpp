@@ -54,8 +54,8 @@ TEST(DisagreementPoint, OnAWarTrackItIsTheValueOfFightingOn) {
     EXPECT_NEAR(x, c.p + (c.cost_b - c.cost_a) / 2, 0.0005 + 1e-12)
         << "p = " << c.p << ", c = (" << c.cost_a << ", " << c.cost_b << ")";
     const EfficiencyReference reference = efficiency_reference(set);
-    ASSERT_TRUE(reference.nash.has_value());
-    EXPECT_NEAR((*reference.nash)[0], c.p + (c.cost_b - c.cost_a) / 2, 0.0005 + 1e-12);
+    ASSERT_TRUE(reference.nash().has_value());
+    EXPECT_NEAR((*reference.nash())[0], c.p + (c.cost_b - c.cost_a) / 2, 0.0005 + 1e-12);
   }
 }
 

@@ -65,6 +65,63 @@ TEST(ParetoFrontier, MatchesTheDefinitionOnRandomSetsWithTies) {
   }
 }
 
+// Random sets of three shapes: few levels (ties on every party), a continuum, and points near
+// a simplex (anti-correlated parties: most outcomes on the frontier, the divide and
+// conquer's deepest case); some rows copied, so exact duplicates occur.
+UtilitySet random_set(std::mt19937_64& rng, int parties, int outcomes, int shape) {
+  UtilitySet set;
+  set.utilities.resize(outcomes, parties);
+  set.disagreement = Eigen::VectorXd::Zero(parties);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  const int levels = 2 + static_cast<int>(rng() % 7);
+  for (int r = 0; r < outcomes; ++r) {
+    double sum = 0.0;
+    for (int p = 0; p < parties; ++p) {
+      const double x = shape == 0
+                           ? static_cast<double>(rng() % static_cast<unsigned>(levels)) / levels
+                           : unit(rng);
+      set.utilities(r, p) = x;
+      sum += x;
+    }
+    if (shape == 2) {
+      // On the simplex, then one coordinate rounded to hundredths: ties within the frontier.
+      set.utilities.row(r) /= sum;
+      set.utilities(r, 0) = std::round(set.utilities(r, 0) * 100) / 100;
+    }
+    if (r > 0 && rng() % 5 == 0) set.utilities.row(r) = set.utilities.row(rng() % r);
+  }
+  return set;
+}
+
+TEST(ParetoFrontier, MatchesTheDefinitionForTwoToSixParties) {
+  std::mt19937_64 rng(20261203);
+  for (int parties = 2; parties <= 6; ++parties) {
+    for (int trial = 0; trial < 30; ++trial) {
+      // Mostly small sets; every tenth is past the size where the first filtering pass starts.
+      const int outcomes = trial % 10 == 9 ? 4097 + static_cast<int>(rng() % 3000)
+                                           : 1 + static_cast<int>(rng() % 700);
+      const int shape = trial % 3;
+      const UtilitySet set = random_set(rng, parties, outcomes, shape);
+      EXPECT_EQ(pareto_frontier(set), brute_force_frontier(set))
+          << parties << " parties, " << outcomes << " outcomes, shape " << shape;
+    }
+  }
+}
+
+TEST(ParetoFrontier, EveryOutcomeTiedOnSomeParties) {
+  // Parties 1 and 3 agree on everything, party 2 is indifferent: the frontier is decided by
+  // the remaining parties alone, and the splits must not loop on the equal columns.
+  std::mt19937_64 rng(3);
+  for (int parties : {3, 4, 5}) {
+    UtilitySet set = random_set(rng, parties, 5000, 1);
+    set.utilities.col(1).setConstant(0.5);
+    set.utilities.col(2) = set.utilities.col(0);
+    EXPECT_EQ(pareto_frontier(set), brute_force_frontier(set)) << parties << " parties";
+    set.utilities.setConstant(0.25);  // all equal: every outcome is on the frontier
+    EXPECT_EQ(pareto_frontier(set).size(), 5000u);
+  }
+}
+
 TEST(ParetoFrontier, TwoPartiesScaleToAMillionOutcomes) {
   // Even outcomes lie on u1 + u2 = 1 (all Pareto-optimal); odd ones are the same points
   // scaled by 0.9, each dominated by its even neighbour.
