@@ -70,7 +70,7 @@ TimeDependentOptions options_of(const double* v, double fixed_e) {
 }
 
 // Rounds whose alpha(t) an agent keeps; later rounds compute it each time.
-constexpr int kAlphaRounds = 1 << 16;
+constexpr int kAlphaRounds = 4096;
 
 // The best-rated position among ranking positions first..cheapest (ties: the cheaper), the score
 // being the one opponent's predicted utility with N issues: FrequencyOpponentModel::utility
@@ -239,14 +239,17 @@ double TimeDependentAgent::target(const RoundInfo& round) const {
       alpha_generation_ = 1;
     }
   }
-  const auto k = static_cast<std::size_t>(r);
+  // From round T on the clock reads 1 (both clocks): those rounds share round T's alpha.
+  const auto k = static_cast<std::size_t>(std::min(r, std::max(rounds, 0)));
   if (k >= alpha_.size()) {
-    // Grows in the first runs only: the memory is kept across runs.
-    const std::size_t size =
-        std::min<std::size_t>(kAlphaRounds, std::max<std::size_t>({k + 1, 2 * alpha_.size(), 128}));
+    // Sized once, to the deadline: the memory is kept across runs, and a run allocates for it at
+    // most once whatever its length.
+    const std::size_t size = std::min<std::size_t>(
+        kAlphaRounds, std::max<std::size_t>(static_cast<std::size_t>(rounds) + 1, k + 1));
     alpha_.resize(size);
     alpha_stamp_.resize(size, 0u);
   }
+  if (k >= alpha_.size()) return lo + (p_max_ - lo) * (1.0 - alpha_of(round));
   if (alpha_stamp_[k] != alpha_generation_) {
     alpha_[k] = alpha_of(round);
     alpha_stamp_[k] = alpha_generation_;
