@@ -38,25 +38,135 @@ TimeDependentOptions plain_options(double e, double floor, int horizon) {
   return o;
 }
 
+// The options of a registered model of the family, from the run's parameters.
+TimeDependentOptions options_from(const AgentSetup& setup, double fixed_e) {
+  TimeDependentOptions o;
+  o.e = fixed_e < 0.0 ? setup.param("e") : fixed_e;
+  o.floor = setup.param("floor");
+  o.horizon = static_cast<int>(setup.param("horizon"));
+  o.kappa = setup.param("kappa");
+  o.exponential = setup.param("exponential") != 0.0;
+  o.negmas_clock = setup.param("negmas_clock") != 0.0;
+  o.band = setup.param("band");
+  o.genius = setup.param("genius") != 0.0;
+  return o;
+}
+
+// The options in the order of TimeDependentAgent::param_at_.
+constexpr const char* kOptionNames[8] = {"e",           "floor",        "horizon", "kappa",
+                                         "exponential", "negmas_clock", "band",    "genius"};
+
+TimeDependentOptions options_of(const double* v, double fixed_e) {
+  TimeDependentOptions o;
+  o.e = fixed_e < 0.0 ? v[0] : fixed_e;
+  o.floor = v[1];
+  o.horizon = static_cast<int>(v[2]);
+  o.kappa = v[3];
+  o.exponential = v[4] != 0.0;
+  o.negmas_clock = v[5] != 0.0;
+  o.band = v[6];
+  o.genius = v[7] != 0.0;
+  return o;
+}
+
+// Rounds whose alpha(t) an agent keeps; later rounds compute it each time.
+constexpr int kAlphaRounds = 4096;
+
+// The best-rated position among ranking positions first..cheapest (ties: the cheaper), the score
+// being the one opponent's predicted utility with N issues: FrequencyOpponentModel::utility
+// unrolled, the same sum in the same order, so the same bits.
+template <int N>
+std::size_t best_rated(const std::int32_t* ranked, std::size_t first, std::size_t cheapest,
+                       const FrequencyOpponentModel& model) {
+  const std::int32_t* slots = model.levels().slots(0);
+  const double* w = model.weights();
+  const double* score = model.scores();
+  std::size_t best = cheapest;
+  double best_score = -1.0;
+  for (std::size_t k = cheapest + 1; k-- > first;) {
+    const std::int32_t* s = slots + static_cast<std::ptrdiff_t>(ranked[k]) * N;
+    double u = 0.0;
+    for (int j = 0; j < N; ++j) u += w[j] * score[s[j]];
+    if (u > best_score) {
+      best_score = u;
+      best = k;
+    }
+  }
+  return best;
+}
+
 }  // namespace
 
 TimeDependentAgent::TimeDependentAgent(const AgentSetup& setup, double e, double floor, int horizon)
     : TimeDependentAgent(setup, plain_options(e, floor, horizon)) {}
 
-TimeDependentAgent::TimeDependentAgent(const AgentSetup& setup, const TimeDependentOptions& options)
-    : space_(setup.space),
-      utility_(&setup.own_utilities()),
-      ranking_(&setup.space->ranking(setup.party)),
-      party_(setup.party),
-      party_count_(setup.party_count),
-      options_(options),
-      reservation_(setup.reservation_in_force()),
-      believed_deadline_(setup.believed_deadline) {
+TimeDependentAgent::TimeDependentAgent(const AgentSetup& setup,
+                                       const TimeDependentOptions& options) {
+  configure(setup, options);
+}
+
+TimeDependentAgent::TimeDependentAgent(const AgentSetup& setup, double fixed_e)
+    : fixed_e_(fixed_e), from_params_(true) {
+  const TimeDependentOptions options = options_from(setup, fixed_e);
+  param_at_.fill(-1);
+  param_count_ = setup.params->size();
+  int position = 0;
+  for (const auto& entry : *setup.params) {
+    for (std::size_t k = 0; k < param_at_.size(); ++k)
+      if (entry.first == kOptionNames[k]) param_at_[k] = position;
+    ++position;
+  }
+  configure(setup, options);
+}
+
+bool TimeDependentAgent::reset(const AgentSetup& setup) {
+  if (!from_params_) return false;
+  if (setup.params->size() != param_count_) {
+    configure(setup, options_from(setup, fixed_e_));
+    return true;
+  }
+  // The table's values in name order, then each option from its position.
+  std::array<double, 32> values{};
+  std::size_t i = 0;
+  for (const auto& entry : *setup.params) {
+    if (i == values.size()) break;
+    values[i++] = entry.second;
+  }
+  double v[8] = {};
+  for (std::size_t k = 0; k < param_at_.size(); ++k)
+    if (param_at_[k] >= 0 && static_cast<std::size_t>(param_at_[k]) < i)
+      v[k] = values[static_cast<std::size_t>(param_at_[k])];
+  configure(setup, options_of(v, fixed_e_));
+  return true;
+}
+
+void TimeDependentAgent::configure(const AgentSetup& setup, const TimeDependentOptions& options) {
+  // alpha(t) kept from earlier runs stays valid only for the same concession options.
+  if (options.e != options_.e || options.kappa != options_.kappa ||
+      options.exponential != options_.exponential || options.negmas_clock != options_.negmas_clock)
+    alpha_deadline_ = -1;
+  space_ = setup.space;
+  utility_ = &setup.own_utilities();
+  ranking_ = &setup.space->ranking(setup.party);
+  party_ = setup.party;
+  party_count_ = setup.party_count;
+  options_ = options;
+  reservation_ = setup.reservation_in_force();
+  believed_deadline_ = setup.believed_deadline;
   p_max_ = ranking_->empty() ? 0.0 : (*utility_)[ranking_->front()];
+  last_offer_ = Deal{};
+  target_hint_ = 0;
+  band_hint_ = 0;
   // The opponent model matters only where there is something to trade: two issues or more.
-  if (!options_.genius && options_.band > 0.0 && space_->issue_count() >= 2)
-    models_.assign(static_cast<std::size_t>(std::max(party_count_, party_ + 1)),
-                   FrequencyOpponentModel(*space_));
+  modelled_ = !options_.genius && options_.band > 0.0 && space_->issue_count() >= 2;
+  if (!modelled_) return;
+  const auto count = static_cast<std::size_t>(std::max(party_count_, party_ + 1));
+  if (models_.size() == count) {
+    for (FrequencyOpponentModel& model : models_) model.reset();
+    return;
+  }
+  const auto* tables = static_cast<const TimeDependentTables*>(setup.tables);
+  models_.assign(count, FrequencyOpponentModel(*space_, tables ? &tables->levels : nullptr));
 }
 
 double TimeDependentAgent::p_min() const {
@@ -107,8 +217,44 @@ double TimeDependentAgent::target_at(double t) const {
   return lo + (p_max_ - lo) * (1.0 - alpha);
 }
 
+double TimeDependentAgent::alpha_of(const RoundInfo& round) const {
+  const double t = relative_time(round);
+  if (options_.exponential) return faratin_exponential_alpha(t, options_.e, options_.kappa);
+  // With kappa = 0 this is faratin_target's progress t^(1/e), to the bit: 0 + 1 * x = x.
+  return faratin_polynomial_alpha(t, options_.e, options_.kappa);
+}
+
 double TimeDependentAgent::target(const RoundInfo& round) const {
-  return target_at(relative_time(round));
+  if (options_.genius) return target_at(relative_time(round));
+  // faratin_target's hardliner limit, which is p_max itself rather than lo + (p_max - lo).
+  if (!options_.exponential && options_.kappa == 0.0 && options_.e <= 0.0) return p_max_;
+  const double lo = p_min();
+  const int r = round.round;
+  if (r < 0 || r >= kAlphaRounds) return lo + (p_max_ - lo) * (1.0 - alpha_of(round));
+  const int rounds = deadline(round);
+  if (rounds != alpha_deadline_) {
+    alpha_deadline_ = rounds;
+    if (++alpha_generation_ == 0) {  // stamps wrapped: forget them all
+      std::fill(alpha_stamp_.begin(), alpha_stamp_.end(), 0u);
+      alpha_generation_ = 1;
+    }
+  }
+  // From round T on the clock reads 1 (both clocks): those rounds share round T's alpha.
+  const auto k = static_cast<std::size_t>(std::min(r, std::max(rounds, 0)));
+  if (k >= alpha_.size()) {
+    // Sized once, to the deadline: the memory is kept across runs, and a run allocates for it at
+    // most once whatever its length.
+    const std::size_t size = std::min<std::size_t>(
+        kAlphaRounds, std::max<std::size_t>(static_cast<std::size_t>(rounds) + 1, k + 1));
+    alpha_.resize(size);
+    alpha_stamp_.resize(size, 0u);
+  }
+  if (k >= alpha_.size()) return lo + (p_max_ - lo) * (1.0 - alpha_of(round));
+  if (alpha_stamp_[k] != alpha_generation_) {
+    alpha_[k] = alpha_of(round);
+    alpha_stamp_[k] = alpha_generation_;
+  }
+  return lo + (p_max_ - lo) * (1.0 - alpha_[k]);
 }
 
 std::size_t TimeDependentAgent::genius_nearest(double target) const {
@@ -136,8 +282,12 @@ std::size_t TimeDependentAgent::genius_nearest(double target) const {
 
 std::size_t TimeDependentAgent::choose(double target) const {
   if (options_.genius) return genius_nearest(target);
-  const std::size_t cheapest = lowest_at_least(*ranking_, *utility_, target);
-  if (models_.empty()) return cheapest;
+  // Outcomes at or above the target: a prefix of the ranking, found from last round's answer.
+  const std::size_t meeting = count_at_least_from(*ranking_, *utility_, target, target_hint_);
+  target_hint_ = meeting;
+  const std::size_t cheapest = meeting == 0 ? 0 : meeting - 1;
+  // Nothing meets the target: hold the best.
+  if (!modelled_ || meeting == 0) return cheapest;
   bool informed = false;
   for (std::size_t q = 0; q < models_.size(); ++q)
     informed = informed || (static_cast<int>(q) != party_ && models_[q].offers() > 0);
@@ -145,14 +295,46 @@ std::size_t TimeDependentAgent::choose(double target) const {
   // The band is a run of the ranking just above the target: positions first..cheapest. Scan it
   // from the cheapest up, keeping the best-rated (ties: the cheaper); at most kMaxCandidates.
   constexpr std::size_t kMaxCandidates = 4096;
-  const std::size_t above = count_at_least(*ranking_, *utility_, target + options_.band);
+  const std::size_t above =
+      count_at_least_from(*ranking_, *utility_, target + options_.band, band_hint_);
+  band_hint_ = above;
   const std::size_t first =
       std::max({above, cheapest + 1 > kMaxCandidates ? cheapest + 1 - kMaxCandidates : 0});
+  const std::int32_t* ranked = ranking_->data();
   std::size_t best = cheapest;
   double best_score = -1.0;
+  if (party_count_ == 2 && models_.size() == 2) {
+    // Bilateral: the one opponent's predicted utility is the score (0 + u = u).
+    const FrequencyOpponentModel& other = models_[static_cast<std::size_t>(1 - party_)];
+    if (other.levels().tabulated()) {
+      switch (other.levels().issue_count()) {
+        case 2:
+          return best_rated<2>(ranked, first, cheapest, other);
+        case 3:
+          return best_rated<3>(ranked, first, cheapest, other);
+        case 4:
+          return best_rated<4>(ranked, first, cheapest, other);
+        case 5:
+          return best_rated<5>(ranked, first, cheapest, other);
+        case 6:
+          return best_rated<6>(ranked, first, cheapest, other);
+        case 7:
+          return best_rated<7>(ranked, first, cheapest, other);
+        default:
+          break;
+      }
+    }
+    for (std::size_t k = cheapest + 1; k-- > first;) {
+      const double score = other.utility(ranked[k]);
+      if (score > best_score) {
+        best_score = score;
+        best = k;
+      }
+    }
+    return best;
+  }
   for (std::size_t k = cheapest + 1; k-- > first;) {
-    if (ranked_utility(k) < target) continue;  // nothing meets the target: hold the best
-    const std::int32_t o = (*ranking_)[k];
+    const std::int32_t o = ranked[k];
     double score = 0.0;
     for (std::size_t q = 0; q < models_.size(); ++q)
       if (static_cast<int>(q) != party_) score += models_[q].utility(o);
@@ -181,7 +363,7 @@ Response TimeDependentAgent::respond(const RoundInfo& round, const Deal& offer) 
 }
 
 void TimeDependentAgent::observe(const Move& move) {
-  if (models_.empty() || move.action != Action::Offer || move.party < 0 || move.party == party_ ||
+  if (!modelled_ || move.action != Action::Offer || move.party < 0 || move.party == party_ ||
       move.party >= static_cast<int>(models_.size()))
     return;
   const std::int64_t o =
@@ -237,18 +419,12 @@ AgentModel make_model(std::string name, std::string summary, std::vector<ParamSp
   model.name = std::move(name);
   model.summary = std::move(summary);
   model.params = family_params(std::move(params));
-  const bool has_e = fixed_e < 0.0;
-  model.create = [has_e, fixed_e](const AgentSetup& setup) -> std::unique_ptr<Agent> {
-    TimeDependentOptions o;
-    o.e = has_e ? setup.param("e") : fixed_e;
-    o.floor = setup.param("floor");
-    o.horizon = static_cast<int>(setup.param("horizon"));
-    o.kappa = setup.param("kappa");
-    o.exponential = setup.param("exponential") != 0.0;
-    o.negmas_clock = setup.param("negmas_clock") != 0.0;
-    o.band = setup.param("band");
-    o.genius = setup.param("genius") != 0.0;
-    return std::make_unique<TimeDependentAgent>(setup, o);
+  model.create = [fixed_e](const AgentSetup& setup) -> std::unique_ptr<Agent> {
+    return std::make_unique<TimeDependentAgent>(setup, fixed_e);
+  };
+  model.prepare = [](const AgentSetup& setup) -> std::shared_ptr<const AgentTables> {
+    if (setup.space->issue_count() < 2) return nullptr;  // no opponent model on one issue
+    return std::make_shared<const TimeDependentTables>(*setup.space);
   };
   return model;
 }

@@ -1,6 +1,7 @@
 #pragma once
 #include <Eigen/Core>
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -54,10 +55,20 @@ struct TimeDependentOptions {
 // events may move it), so the agent never concedes below what walking away is worth now. Under
 // the GENIUS convention it plays GENIUS's TimeDependentAgent instead (TimeDependentOptions).
 // See docs/agents.md.
+// The tables every run of a scenario shares for one time-dependent agent (AgentModel::prepare):
+// the track's outcome levels for the frequency opponent model.
+struct TimeDependentTables final : AgentTables {
+  explicit TimeDependentTables(const OutcomeSpace& space) : levels(space) {}
+  OutcomeLevels levels;
+};
+
 class TimeDependentAgent final : public Agent {
  public:
   TimeDependentAgent(const AgentSetup& setup, const TimeDependentOptions& options);
   TimeDependentAgent(const AgentSetup& setup, double e, double floor, int horizon);
+  // An agent of a registered model whose options come from the setup's parameters (the family's
+  // `e` when `fixed_e` < 0, else `fixed_e`): one that `reset` can make new for another run.
+  TimeDependentAgent(const AgentSetup& setup, double fixed_e);
 
   double relative_time(const RoundInfo& round) const;
   // GENIUS's relative time at the agent's turn (`proposing`: its offer of this round; otherwise
@@ -70,30 +81,52 @@ class TimeDependentAgent final : public Agent {
     return models_[static_cast<std::size_t>(party)];
   }
 
+  bool reset(const AgentSetup& setup) override;
   Deal propose(const RoundInfo& round) override;
   Response respond(const RoundInfo& round, const Deal& offer) override;
   void observe(const Move& move) override;
 
  private:
+  void configure(const AgentSetup& setup, const TimeDependentOptions& options);
   int deadline(const RoundInfo& round) const;
   double target_at(double t) const;
+  // Faratin's alpha(t) (polynomial or exponential, with kappa) of round r, the deadline being T.
+  double alpha_of(const RoundInfo& round) const;
   // Position in the ranking of the outcome to offer for `target`.
   std::size_t choose(double target) const;
   // GENIUS's SortedOutcomeSpace.getBidNearUtility, position in the ranking.
   std::size_t genius_nearest(double target) const;
   double ranked_utility(std::size_t k) const { return (*utility_)[(*ranking_)[k]]; }
 
-  const OutcomeSpace* space_;
-  const Eigen::ArrayXd* utility_;
-  const std::vector<std::int32_t>* ranking_;
-  int party_;
-  int party_count_;
+  const OutcomeSpace* space_ = nullptr;
+  const Eigen::ArrayXd* utility_ = nullptr;
+  const std::vector<std::int32_t>* ranking_ = nullptr;
+  int party_ = 0;
+  int party_count_ = 2;
   TimeDependentOptions options_;
-  const double* reservation_;  // the reservation in force for this track (RunState)
-  double p_max_;
-  int believed_deadline_;  // the deadline the party treats as final, if earlier; 0: none
+  double fixed_e_ = -1.0;     // the model's fixed e (< 0: the `e` parameter)
+  bool from_params_ = false;  // options come from the setup's parameters: `reset` may reuse it
+  // Where each option sits in the parameter table (a std::map in name order, the same keys every
+  // run), so that `reset` reads them in one pass without looking names up; -1: not a parameter.
+  std::array<int, 8> param_at_{};
+  std::size_t param_count_ = 0;
+  const double* reservation_ = nullptr;  // the reservation in force for this track (RunState)
+  double p_max_ = 0.0;
+  int believed_deadline_ = 0;  // the deadline the party treats as final, if earlier; 0: none
+  bool modelled_ = false;      // the opponent models are in use this run
   std::vector<FrequencyOpponentModel> models_;  // one per party (its own is never fed)
   Deal last_offer_;  // the previous proposal, reused while the target stays on one outcome
+  // Where the last searches for the target and the band's top ended (ranking positions): the
+  // next round's answers are near.
+  mutable std::size_t target_hint_ = 0;
+  mutable std::size_t band_hint_ = 0;
+  // alpha(t) by round for the deadline `alpha_deadline_`, computed once per round and kept across
+  // runs while the options and the deadline stay (no pow per step): valid where the stamp is
+  // `alpha_generation_`.
+  mutable std::vector<double> alpha_;
+  mutable std::vector<std::uint32_t> alpha_stamp_;
+  mutable std::uint32_t alpha_generation_ = 1;
+  mutable int alpha_deadline_ = -1;
 };
 
 // The registered models: the general one and its three named presets.

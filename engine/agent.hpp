@@ -15,6 +15,13 @@ struct WorldState;
 struct BattlefieldState;
 struct TypePriors;
 
+// What an agent model computes once per scenario, track and party (AgentModel::prepare) and every
+// run then reads, shared and read-only (by every thread of a sweep): tables that depend only on
+// the scenario as written, never on a run's drawn values.
+struct AgentTables {
+  virtual ~AgentTables() = default;
+};
+
 // Everything an agent may know when it is created for one party on one track (docs/architecture.md,
 // rule 2): its own preferences and the public rules. Other parties' preferences are present
 // only when the scenario declares complete information.
@@ -56,6 +63,9 @@ struct AgentSetup {
   // know of another party's type (docs/architecture.md, rule 2).
   int own_type = -1;
   const TypePriors* type_priors = nullptr;
+  // The model's per-scenario tables for this track and party (AgentModel::prepare), owned by the
+  // simulator; null when the model prepares none, or when the agent is made outside a simulator.
+  const AgentTables* tables = nullptr;
 
   const Eigen::ArrayXd& own_utilities() const { return space->utilities(party); }
   double param(const std::string& name) const { return params->at(name); }
@@ -84,6 +94,11 @@ struct RoundInfo {
 class Agent {
  public:
   virtual ~Agent() = default;
+  // Make this agent new again for another run of the same scenario, track and party, as the
+  // model's `create` would have made it from `setup` (whose values, the run's, may differ from the
+  // last run's), without allocating: the simulator keeps agents across runs this way. Return false
+  // when the model cannot, and the simulator creates a new agent instead.
+  virtual bool reset(const AgentSetup& /*setup*/) { return false; }
   // Make an offer in this round.
   virtual Deal propose(const RoundInfo& round) = 0;
   // Answer the standing offer.

@@ -36,6 +36,9 @@ struct AgentModel {
   std::vector<ParamSpec> params;
   ModelRequirements requires_;
   std::function<std::unique_ptr<Agent>(const AgentSetup&)> create;
+  // Optional: the tables every run of a scenario shares (AgentTables), made once per track and
+  // party from the scenario's own values (the setup of a run without drawn values, no stream).
+  std::function<std::shared_ptr<const AgentTables>(const AgentSetup&)> prepare;
 };
 
 class AgentRegistry {

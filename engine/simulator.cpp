@@ -1,6 +1,7 @@
 #include "engine/simulator.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <optional>
 
@@ -16,6 +17,25 @@ namespace {
 // another's draws, nor nature's.
 std::uint64_t agent_stream_purpose(int track, int party) {
   return 1000 + static_cast<std::uint64_t>(track) * 256 + static_cast<std::uint64_t>(party);
+}
+
+std::uint64_t next_simulator_id() {
+  static std::atomic<std::uint64_t> last{0};
+  return ++last;
+}
+
+// A track's result as a new run starts it, its payoff storage kept.
+void restart(TrackResult& result, int parties) {
+  result.status = TrackStatus::Open;
+  result.round = -1;
+  result.proposer = -1;
+  result.actor = -1;
+  result.deal = Deal{};
+  result.payoff.assign(static_cast<std::size_t>(parties), 0.0);
+  result.opened_round = -1;
+  result.closed_by_condition = false;
+  result.closing = LinkChange::Closed;
+  result.cause = -1;
 }
 }  // namespace
 
@@ -40,6 +60,57 @@ Simulator::Simulator(ScenarioPtr scenario, const AgentRegistry& registry)
   world_ = std::make_unique<World>(s, builtin_event_kinds());
   world_->init(baseline_);
   if (world_->changes_utilities()) baseline_.spaces = spaces_;
+  // The models' tables, from the scenario's own values.
+  const int n_parties = static_cast<int>(s.parties.size());
+  tables_.resize(s.tracks.size() * s.parties.size());
+  for (int t = 0; t < static_cast<int>(s.tracks.size()); ++t)
+    for (int p = 0; p < n_parties; ++p) {
+      if (!models_[p]->prepare) continue;
+      AgentSetup setup;
+      fill_setup(setup, baseline_, t, p);
+      setup.space = &spaces_[t];
+      tables_[static_cast<std::size_t>(t * n_parties + p)] = models_[p]->prepare(setup);
+    }
+  id_ = next_simulator_id();
+}
+
+void Simulator::fill_setup(AgentSetup& setup, const RunState& state, int t, int p) const {
+  const Scenario& s = *scenario_;
+  const ProtocolSpec& rules = state.protocol;
+  const int n_parties = static_cast<int>(s.parties.size());
+  setup.party = p;
+  setup.party_count = n_parties;
+  setup.opener = rules.opener;
+  setup.track = t;
+  setup.space = state.spaces.empty() ? &spaces_[t] : &state.spaces[t];
+  setup.own = &state.preferences[p];
+  setup.reservation = state.preferences[p].reservation[t];
+  setup.deadline_rounds = rules.deadline_rounds;
+  const auto& believed = s.parties[p].believed_deadline;
+  setup.believed_deadline = believed.empty() ? 0 : believed[static_cast<std::size_t>(t)];
+  setup.breakdown_probability = rules.breakdown_probability;
+  setup.walk_away_allowed = rules.walk_away;
+  setup.opener_always_proposes = rules.opener_always_proposes;
+  setup.tie_coin = rules.tie_coin;
+  setup.complete_information = rules.complete_information;
+  // assign() keeps the vectors' storage from run to run.
+  setup.public_preferences.assign(n_parties, nullptr);
+  setup.public_reservation.assign(n_parties, 0.0);
+  for (int q = 0; q < n_parties; ++q) {
+    if (q != p && !rules.complete_information) continue;
+    setup.public_preferences[q] = &state.preferences[q];
+    setup.public_reservation[q] = state.preferences[q].reservation[t];
+  }
+  setup.params = &state.agent_params[p];
+  setup.agent = &s.parties[p].agent;
+  setup.rng = nullptr;
+  setup.world = nullptr;
+  const auto& war = s.world.war_tracks;
+  setup.war_track = std::find(war.begin(), war.end(), t) != war.end();
+  setup.own_type = -1;
+  setup.type_priors = nullptr;
+  const auto slot = static_cast<std::size_t>(t * n_parties + p);
+  setup.tables = slot < tables_.size() ? tables_[slot].get() : nullptr;
 }
 
 RunResult Simulator::run(std::uint64_t seed, std::uint64_t run_index, TraceSink* trace) const {
@@ -49,6 +120,13 @@ RunResult Simulator::run(std::uint64_t seed, std::uint64_t run_index, TraceSink*
 
 RunResult Simulator::run(std::uint64_t seed, std::uint64_t run_index, RunState& state,
                          TraceSink* trace) const {
+  RunResult result;
+  run(seed, run_index, state, result, trace);
+  return result;
+}
+
+void Simulator::run(std::uint64_t seed, std::uint64_t run_index, RunState& state, RunResult& result,
+                    TraceSink* trace) const {
   const Scenario& s = *scenario_;
   const ProtocolSpec& rules = state.protocol;
   const int n_parties = static_cast<int>(s.parties.size());
@@ -62,52 +140,49 @@ RunResult Simulator::run(std::uint64_t seed, std::uint64_t run_index, RunState& 
   const bool world_steps = world_->steps();
   if (world_steps) world_->begin(state);
 
-  // Agents, their streams and their setups live for the whole run; nothing below allocates
-  // per round.
-  std::vector<RandomStream> streams;
-  streams.reserve(static_cast<std::size_t>(n_tracks * n_parties));
-  std::vector<TrackRun> tracks(static_cast<std::size_t>(n_tracks));
+  // Agents, their streams and their setups live for the whole run, and in `state.reuse` from run
+  // to run: the first run of this simulator on this state builds them, later ones make them new
+  // (Agent::reset). Nothing below allocates per round.
+  RunReuse& reuse = state.reuse;
+  const auto slots = static_cast<std::size_t>(n_tracks * n_parties);
+  if (reuse.simulator != id_) {
+    reuse.tracks.clear();
+    reuse.tracks.resize(static_cast<std::size_t>(n_tracks));
+    reuse.streams.clear();
+    reuse.streams.reserve(slots);  // stable addresses: setups point at them
+    for (std::size_t i = 0; i < slots; ++i) reuse.streams.emplace_back(seed, run_index, 0);
+    reuse.setups.clear();
+    reuse.setups.resize(slots);
+    reuse.simulator = id_;
+  }
+  std::vector<TrackRun>& tracks = reuse.tracks;
   for (int t = 0; t < n_tracks; ++t) {
     TrackRun& tr = tracks[t];
     tr.track = t;
     tr.space = state.spaces.empty() ? &spaces_[t] : &state.spaces[t];
     tr.proposer = rules.opener;
+    restart(tr.result, n_parties);
     if (world_steps && world_->track_starts_suspended(t)) tr.result.status = TrackStatus::Suspended;
-    tr.result.payoff.assign(n_parties, 0.0);
+    tr.text = Deal{};
+    tr.floor.clear();
+    tr.text_step.fill(0);
+    tr.text_moved.fill(0);
+    tr.criticism.clear();
+    tr.agents.resize(static_cast<std::size_t>(n_parties));
     for (int p = 0; p < n_parties; ++p) {
-      streams.emplace_back(seed, run_index, agent_stream_purpose(t, p));
-      AgentSetup setup;
-      setup.party = p;
-      setup.party_count = n_parties;
-      setup.opener = rules.opener;
-      setup.track = t;
-      setup.space = tr.space;
-      setup.own = &state.preferences[p];
-      setup.reservation = state.preferences[p].reservation[t];
-      setup.deadline_rounds = rules.deadline_rounds;
-      const auto& believed = s.parties[p].believed_deadline;
-      setup.believed_deadline = believed.empty() ? 0 : believed[static_cast<std::size_t>(t)];
-      setup.breakdown_probability = rules.breakdown_probability;
-      setup.walk_away_allowed = rules.walk_away;
-      setup.opener_always_proposes = rules.opener_always_proposes;
-      setup.tie_coin = rules.tie_coin;
-      setup.complete_information = rules.complete_information;
-      setup.public_preferences.assign(n_parties, nullptr);
-      setup.public_reservation.assign(n_parties, 0.0);
-      for (int q = 0; q < n_parties; ++q) {
-        if (q != p && !rules.complete_information) continue;
-        setup.public_preferences[q] = &state.preferences[q];
-        setup.public_reservation[q] = state.preferences[q].reservation[t];
-      }
-      setup.params = &state.agent_params[p];
-      setup.agent = &s.parties[p].agent;
-      setup.rng = &streams.back();
+      const auto slot = static_cast<std::size_t>(t * n_parties + p);
+      RandomStream& stream = reuse.streams[slot];
+      stream = RandomStream(seed, run_index, agent_stream_purpose(t, p));
+      AgentSetup& setup = reuse.setups[slot];
+      fill_setup(setup, state, t, p);
+      setup.rng = &stream;
       setup.world = world_steps ? &state.world : nullptr;
-      const auto& war = s.world.war_tracks;
-      setup.war_track = std::find(war.begin(), war.end(), t) != war.end();
       setup.own_type = typed ? state.drawn_types[p] : -1;
       setup.type_priors = typed ? &state.type_priors : nullptr;
-      tr.agents.push_back(models_[p]->create(setup));
+      std::unique_ptr<Agent>& agent = tr.agents[static_cast<std::size_t>(p)];
+      if (agent && agent->reset(setup)) continue;
+      agent.reset();  // the last run's agent goes before its successor is made, as it used to
+      agent = models_[p]->create(setup);
     }
   }
 
@@ -173,10 +248,10 @@ RunResult Simulator::run(std::uint64_t seed, std::uint64_t run_index, RunState& 
     if (trace) trace->on_track_closed(tr.track, tr.result);
   }
 
-  RunResult result;
   result.seed = seed;
   result.run = run_index;
   result.rounds = round;
+  // assign() and copy-assignment keep the result's storage from run to run.
   result.parties.assign(n_parties, PartyResult{});
   for (int p = 0; p < n_parties; ++p) {
     double stake = 0.0;
@@ -188,13 +263,14 @@ RunResult Simulator::run(std::uint64_t seed, std::uint64_t run_index, RunState& 
       result.parties[p].costs += share * prefs.cost_per_round * tracks[t].result.round;
     }
   }
-  result.tracks.reserve(tracks.size());
-  for (TrackRun& tr : tracks) result.tracks.push_back(std::move(tr.result));
+  result.tracks.resize(tracks.size());
+  for (std::size_t t = 0; t < tracks.size(); ++t) result.tracks[t] = tracks[t].result;
+  result.world = WorldResult{};
+  result.implementation.clear();
   if (world) world->report(result);
   if (world_->has_implementation())
     carry_out(s, result.tracks, seed, run_index, result.implementation);
   if (trace) trace->on_run_end(result);
-  return result;
 }
 
 // Payoffs (docs/model.md): a track closing in round t is worth discount^t times the deal's

@@ -27,6 +27,11 @@ class Simulator {
   // The state may be changed by the run (the world, events); reset it before reusing it.
   RunResult run(std::uint64_t seed, std::uint64_t run_index, RunState& state,
                 TraceSink* trace = nullptr) const;
+  // The same run, written into `result`, whose storage is reused: with a RunState kept across runs
+  // (reset() between them) and one result, a run on a scenario without a world allocates nothing
+  // (agents are made new with Agent::reset, not built again).
+  void run(std::uint64_t seed, std::uint64_t run_index, RunState& state, RunResult& result,
+           TraceSink* trace = nullptr) const;
 
   // The scenario's own values, agent defaults resolved: the starting point of every run.
   const RunState& baseline() const { return baseline_; }
@@ -38,10 +43,15 @@ class Simulator {
 
  private:
   void settle(const RunState& state, const TrackRun& track, TrackResult& result) const;
+  // The setup of party p's agent on track t, from the run's state (streams and world aside).
+  void fill_setup(AgentSetup& setup, const RunState& state, int track, int party) const;
 
   ScenarioPtr scenario_;
   std::vector<OutcomeSpace> spaces_;
   std::vector<const AgentModel*> models_;  // per party
+  // Per track, then party: the models' per-scenario tables (AgentModel::prepare), shared by runs.
+  std::vector<std::shared_ptr<const AgentTables>> tables_;
+  std::uint64_t id_;  // tells this simulator's RunReuse from another's
   RunState baseline_;
   std::unique_ptr<Protocol> protocol_;
   std::unique_ptr<World> world_;

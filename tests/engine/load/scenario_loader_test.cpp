@@ -14,13 +14,14 @@ namespace {
 // Models shaped like the real ones, so these tests do not depend on agents/.
 AgentRegistry test_registry() {
   AgentRegistry registry;
-  registry.add(AgentModel{"rubinstein", "equilibrium player", {}, {true, true, true}, {}});
+  registry.add(AgentModel{"rubinstein", "equilibrium player", {}, {true, true, true}, {}, {}});
   registry.add(AgentModel{
-      "boulware", "time-dependent", {{"e", 0.2, 0.0, 50.0, "concession exponent"}}, {}, {}});
-  registry.add(AgentModel{"zeuthen", "Zeuthen concession", {}, {true, false, true}, {}});
+      "boulware", "time-dependent", {{"e", 0.2, 0.0, 50.0, "concession exponent"}}, {}, {}, {}});
+  registry.add(AgentModel{"zeuthen", "Zeuthen concession", {}, {true, false, true}, {}, {}});
   registry.add(AgentModel{"patient",
                           "a model with an integer parameter",
                           {{"rounds", 3, 1, 10, "how long it waits", true}},
+                          {},
                           {},
                           {}});
   return registry;

@@ -36,9 +36,13 @@ TEST(ChangeWeightsEvent, RecomputesThePartysUtilitiesFromItsRound) {
   s->world.events = {scheduled("change_weights", 3, {{"party", 1}, {"issue", 0}, {"weight", 0.1}})};
   AgentRegistry registry;
   register_builtin_agents(registry);
-  registry.add(AgentModel{"counter", "test", {}, {}, [](const AgentSetup& setup) {
-                            return std::unique_ptr<Agent>(new CountingAgent(setup));
-                          }});
+  registry.add(AgentModel{
+      "counter",
+      "test",
+      {},
+      {},
+      [](const AgentSetup& setup) { return std::unique_ptr<Agent>(new CountingAgent(setup)); },
+      {}});
   const Simulator simulator(s, registry);
   RunState state = simulator.baseline();
   ASSERT_EQ(state.spaces.size(), 1u);  // the run gets its own space
