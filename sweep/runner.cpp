@@ -52,6 +52,7 @@ SweepProgress run_sweep(const Simulator& simulator, const SamplingDesign& design
       SweepWorker& sink = worker(thread);
       RunWorkspace workspace(simulator, slots);
       std::vector<double> drawn(static_cast<std::size_t>(design.parameter_count()));
+      RunResult result;
       std::string output;
       for (;;) {
         std::size_t position = 0;
@@ -72,7 +73,8 @@ SweepProgress run_sweep(const Simulator& simulator, const SamplingDesign& design
         for (std::uint64_t run = first; run < last; ++run) {
           design.draw(run, drawn.data());
           workspace.apply(drawn.data());
-          const RunResult result = simulator.run(options.seed, run, workspace.state());
+          // One result per thread, its storage reused run after run (no allocation per run).
+          simulator.run(options.seed, run, workspace.state(), result);
           sink.add(run, drawn.data(), result);
         }
         output.clear();
