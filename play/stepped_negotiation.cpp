@@ -132,7 +132,10 @@ void SteppedNegotiation::reset(std::uint64_t seed, std::uint64_t run, TraceSink*
 
 void SteppedNegotiation::body() {
   try {
+    // A fresh state each game: the previous game may have been abandoned mid-run, leaving the
+    // agents it kept for reuse half-way through a round (and a game is not a hot loop).
     state_ = simulator_->baseline();
+    state_.reuse = RunReuse{};
     result_ = simulator_->run(seed_, run_, state_, trace_);
   } catch (const Abandoned&) {
   } catch (...) {
