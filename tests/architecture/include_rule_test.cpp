@@ -63,8 +63,7 @@ const std::map<std::string, std::set<std::string>>& include_rule() {
        {"cli/*", "classroom/*", "play/*", "sweep/*", "analysis/*", "agents/*", "interop/*",
         "engine/*"}},
       // parley-mpi: the sweep command of the CLI, its blocks dealt to the ranks of an MPI job.
-      {"mpi",
-       {"mpi/*", "cli/*", "play/*", "sweep/*", "analysis/*", "agents/*", "engine/*"}},
+      {"mpi", {"mpi/*", "cli/*", "play/*", "sweep/*", "analysis/*", "agents/*", "engine/*"}},
       {"bench", {"bench/*", "sweep/*", "analysis/*", "agents/*", "interop/*", "engine/*"}},
       // The fuzz targets feed outside input to the readers of every layer below the front ends.
       {"fuzz", {"fuzz/*", "sweep/*", "analysis/*", "agents/*", "interop/*", "engine/*"}},
