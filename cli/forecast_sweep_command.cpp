@@ -9,7 +9,6 @@
 #include <iostream>
 #include <memory>
 
-#include "analysis/report/output_file.hpp"
 #include "cli/progress_bar.hpp"
 #include "engine/format.hpp"
 #include "engine/input_error.hpp"
@@ -21,6 +20,7 @@
 #include "sweep/files.hpp"
 #include "sweep/folder_lock.hpp"
 #include "sweep/forecast_sweep.hpp"
+#include "sweep/identity.hpp"
 
 namespace parley::cli {
 
@@ -54,49 +54,13 @@ std::optional<nlohmann::json> read_state_json(const std::string& directory) {
 }
 
 ForecastSweepState read_forecast_state(const std::string& directory) {
-  const std::string path = (std::filesystem::path(directory) / kStateFile).string();
-  if (!std::filesystem::exists(path))
-    throw InputError(path, 0, 0, "",
-                     "a sweep directory holding state.json (written by parley sweep)",
-                     "no such file");
-  try {
-    return forecast_sweep_state_from_json(nlohmann::json::parse(read_text_file(path)));
-  } catch (const nlohmann::json::exception& e) {
-    throw InputError(path, 0, 0, "", "a forecast sweep state written by parley sweep", e.what());
-  } catch (const std::invalid_argument& e) {
-    throw InputError(path, 0, 0, "", "a forecast sweep state written by parley sweep", e.what());
-  }
+  return read_state_file(
+      directory, "a forecast sweep state written by parley sweep",
+      [](nlohmann::json json) { return forecast_sweep_state_from_json(std::move(json)); });
 }
 
 void write_forecast_directory(const std::string& directory, const ForecastSweepState& state) {
-  std::filesystem::create_directories(directory);
-  const std::filesystem::path dir(directory);
-  OutputFile state_file((dir / kStateFile).string());
-  state_file.stream() << to_json(state).dump() << "\n";
-  OutputFile summary_file((dir / kSummaryFile).string());
-  summary_file.stream() << forecast_summary_json(state).dump(2) << "\n";
-  state_file.commit();
-  summary_file.commit();
-}
-
-// The uncertainty of a sweep being resumed, as its state recorded it.
-UncertaintySpec spec_from_identity(const nlohmann::json& identity, const std::string& origin) {
-  UncertaintySpec spec;
-  parse_design(identity.at("design").get<std::string>(), spec.design);
-  spec.grid_levels = identity.value("grid_levels", 5);
-  spec.declared.file = origin;
-  for (const auto& p : identity.at("parameters")) {
-    UncertainParameter parameter;
-    parameter.pointer = p.at("pointer").get<std::string>();
-    std::string error;
-    const auto d = parse_distribution(p.at("distribution").get<std::string>(), error);
-    if (!d) throw InputError(origin, 0, 0, "/identity/parameters", "a distribution", error);
-    parameter.distribution = *d;
-    parameter.levels = p.value("levels", 0);
-    parameter.declared.file = origin;
-    spec.parameters.push_back(std::move(parameter));
-  }
-  return spec;
+  write_state_and_summary(directory, to_json(state), forecast_summary_json(state));
 }
 
 }  // namespace
@@ -168,7 +132,7 @@ int forecast_sweep(const ForecastSweepRequest& r, const StopOnInterrupt& interru
   std::uint64_t runs = r.runs.value_or(0);
   if (resuming) {
     const std::string origin = (std::filesystem::path(r.resume) / kStateFile).string();
-    spec = spec_from_identity(previous->identity, origin);
+    spec = uncertainty_from_identity(previous->identity, origin);
     seed = previous->identity.at("seed").get<std::uint64_t>();
     runs = previous->runs();
   } else {

@@ -18,31 +18,27 @@ std::string read_text_file(const std::string& path) {
 }
 
 SweepState read_sweep_state(const std::string& directory) {
-  const std::string path = (std::filesystem::path(directory) / kStateFile).string();
-  if (!std::filesystem::exists(path))
-    throw InputError(path, 0, 0, "",
-                     "a sweep directory holding state.json (written by parley sweep)",
-                     "no such file");
-  try {
-    return sweep_state_from_json(nlohmann::json::parse(read_text_file(path)));
-  } catch (const nlohmann::json::exception& e) {
-    throw InputError(path, 0, 0, "", "a sweep state written by parley sweep", e.what());
-  } catch (const std::invalid_argument& e) {
-    throw InputError(path, 0, 0, "", "a sweep state written by parley sweep", e.what());
-  }
+  return read_state_file(
+      directory, "a sweep state written by parley sweep",
+      [](nlohmann::json json) { return sweep_state_from_json(std::move(json)); });
 }
 
-void write_sweep_directory(const std::string& directory, const SweepState& state) {
+void write_state_and_summary(const std::string& directory, const nlohmann::json& state,
+                             const nlohmann::json& summary) {
   std::filesystem::create_directories(directory);
   const std::filesystem::path dir(directory);
   OutputFile state_file((dir / kStateFile).string());
-  state_file.stream() << to_json(state).dump() << "\n";
+  state_file.stream() << state.dump() << "\n";
   OutputFile summary_file((dir / kSummaryFile).string());
-  summary_file.stream() << summary_json(state).dump(2) << "\n";
+  summary_file.stream() << summary.dump(2) << "\n";
   // Both complete before either replaces its old version: a crash between the renames leaves
   // a newer state beside an older summary, never a torn file.
   state_file.commit();
   summary_file.commit();
+}
+
+void write_sweep_directory(const std::string& directory, const SweepState& state) {
+  write_state_and_summary(directory, to_json(state), summary_json(state));
 }
 
 }  // namespace parley::cli
