@@ -208,61 +208,14 @@ nlohmann::json to_json(const ForecastSweepState& state) {
 ForecastSweepState forecast_sweep_state_from_json(nlohmann::json json) {
   if (!is_forecast_sweep_state(json))
     throw std::invalid_argument("not a parley forecast sweep state (state.json)");
-  if (!json.at("version").is_number_integer() ||
-      json.at("version").get<std::int64_t>() != kForecastStateFormat)
-    throw std::invalid_argument("forecast sweep state format " + json.at("version").dump() +
-                                " is not supported (this parley reads format " +
-                                std::to_string(kForecastStateFormat) + "; run the sweep again)");
-  const std::string version = json.value("parley_version", std::string("unknown"));
-  if (version != parley_version())
-    throw std::invalid_argument("written by parley " + version + ", and this is parley " +
-                                parley_version() +
-                                ": a sweep resumes and merges only with the version that started "
-                                "it, since results may differ between versions");
-  check_seal(json);
+  StateBlocks blocks =
+      read_state_blocks(json, "forecast sweep state", kForecastStateFormat, kForecastBlockSize);
+  const std::uint64_t runs_done = blocks.runs_done;
   ForecastSweepState state;
-  state.identity = json.at("identity");
-  state.scenario_path = json.at("scenario_path").get<std::string>();
-  auto count_at = [](const nlohmann::json& j, const char* key) {
-    const auto& v = j.at(key);
-    if (!v.is_number_unsigned() && !(v.is_number_integer() && v.get<std::int64_t>() >= 0))
-      throw std::invalid_argument(std::string("\"") + key + "\" must be a count >= 0, found " +
-                                  v.dump());
-    return v.get<std::uint64_t>();
-  };
-  const std::uint64_t runs = count_at(state.identity, "runs");
-  if (runs < 1 || runs > kMaxSweepRuns)
-    throw std::invalid_argument("\"runs\" " + std::to_string(runs) + " is outside 1 to " +
-                                std::to_string(kMaxSweepRuns));
-  if (count_at(state.identity, "block_size") != kForecastBlockSize)
-    throw std::invalid_argument("\"block_size\" must be " + std::to_string(kForecastBlockSize));
-  const std::uint64_t blocks = state.blocks();
-  const auto& shard = json.at("shard");
-  const std::uint64_t index = count_at(shard, "index"), count = count_at(shard, "count");
-  state.shard.first_block = count_at(shard, "first_block");
-  state.shard.last_block = count_at(shard, "last_block");
-  if (count < 1 || count > kMaxSweepShards || index > count ||
-      state.shard.first_block > state.shard.last_block || state.shard.last_block > blocks ||
-      (index >= 1 && (state.shard.first_block != (index - 1) * blocks / count ||
-                      state.shard.last_block != index * blocks / count)))
-    throw std::invalid_argument("\"shard\" " + shard.dump() + " is not a slice of the sweep's " +
-                                std::to_string(blocks) + " blocks");
-  state.shard.index = static_cast<int>(index);
-  state.shard.count = static_cast<int>(count);
-  std::uint64_t listed = 0, runs_done = 0;
-  for (const auto& range : json.at("done")) {
-    if (!range.is_array() || range.size() != 2)
-      throw std::invalid_argument("\"done\" must list [first, last) block ranges");
-    const std::uint64_t first = count_at({{"first", range[0]}}, "first");
-    const std::uint64_t last = count_at({{"last", range[1]}}, "last");
-    if (first >= last || first < state.shard.first_block || last > state.shard.last_block)
-      throw std::invalid_argument("\"done\" holds blocks " + range.dump() +
-                                  " outside the shard's blocks");
-    listed += last - first;
-    runs_done += block_last(last - 1, runs) - block_first(first);
-    state.done.add(first, last);
-  }
-  if (state.done.count() != listed) throw std::invalid_argument("\"done\" lists some blocks twice");
+  state.identity = std::move(blocks.identity);
+  state.scenario_path = std::move(blocks.scenario_path);
+  state.shard = blocks.shard;
+  state.done = std::move(blocks.done);
   state.layout = json.at("layout");
   state.statistics = ForecastSweepStatistics::from_state(json.at("statistics"));
   if (state.statistics.runs != runs_done)

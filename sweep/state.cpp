@@ -106,14 +106,12 @@ nlohmann::json to_json(const SweepState& state) {
   return json;
 }
 
-SweepState sweep_state_from_json(nlohmann::json json) {
-  if (!json.is_object() || json.value("kind", "") != "parley-sweep-state")
-    throw std::invalid_argument("not a parley sweep state (state.json)");
-  if (!json.at("version").is_number_integer() ||
-      json.at("version").get<std::int64_t>() != kSweepStateFormat)
-    throw std::invalid_argument("sweep state format " + json.at("version").dump() +
+StateBlocks read_state_blocks(nlohmann::json& json, const std::string& kind, int format,
+                              std::uint64_t block_size) {
+  if (!json.at("version").is_number_integer() || json.at("version").get<std::int64_t>() != format)
+    throw std::invalid_argument(kind + " format " + json.at("version").dump() +
                                 " is not supported (this parley reads format " +
-                                std::to_string(kSweepStateFormat) + "; run the sweep again)");
+                                std::to_string(format) + "; run the sweep again)");
   const std::string version = json.value("parley_version", std::string("unknown"));
   if (version != parley_version())
     throw std::invalid_argument("written by parley " + version + ", and this is parley " +
@@ -121,7 +119,7 @@ SweepState sweep_state_from_json(nlohmann::json json) {
                                 ": a sweep resumes and merges only with the version that started "
                                 "it, since results may differ between versions");
   check_seal(json);
-  SweepState state;
+  StateBlocks state;
   state.identity = json.at("identity");
   state.scenario_path = json.at("scenario_path").get<std::string>();
   // Unsigned numbers are read as such: nlohmann would wrap a -1 round to 2^64 - 1.
@@ -136,9 +134,9 @@ SweepState sweep_state_from_json(nlohmann::json json) {
   if (runs < 1 || runs > kMaxSweepRuns)
     throw std::invalid_argument("\"runs\" " + std::to_string(runs) + " is outside 1 to " +
                                 std::to_string(kMaxSweepRuns));
-  if (count_at(state.identity, "block_size") != kSweepBlockSize)
-    throw std::invalid_argument("\"block_size\" must be " + std::to_string(kSweepBlockSize));
-  const std::uint64_t blocks = state.blocks();
+  if (count_at(state.identity, "block_size") != block_size)
+    throw std::invalid_argument("\"block_size\" must be " + std::to_string(block_size));
+  const std::uint64_t blocks = sweep_block_count(runs, block_size);
   const auto& shard = json.at("shard");
   const std::uint64_t index = count_at(shard, "index"), count = count_at(shard, "count");
   state.shard.first_block = count_at(shard, "first_block");
@@ -163,10 +161,24 @@ SweepState sweep_state_from_json(nlohmann::json json) {
                                   std::to_string(state.shard.first_block) + ", " +
                                   std::to_string(state.shard.last_block) + ")");
     listed += last - first;
-    runs_done += std::min(runs, last * kSweepBlockSize) - first * kSweepBlockSize;
+    runs_done += std::min(runs, last * block_size) - first * block_size;
     state.done.add(first, last);
   }
   if (state.done.count() != listed) throw std::invalid_argument("\"done\" lists some blocks twice");
+  state.runs_done = runs_done;
+  return state;
+}
+
+SweepState sweep_state_from_json(nlohmann::json json) {
+  if (!json.is_object() || json.value("kind", "") != "parley-sweep-state")
+    throw std::invalid_argument("not a parley sweep state (state.json)");
+  StateBlocks blocks = read_state_blocks(json, "sweep state", kSweepStateFormat, kSweepBlockSize);
+  const std::uint64_t runs_done = blocks.runs_done;
+  SweepState state;
+  state.identity = std::move(blocks.identity);
+  state.scenario_path = std::move(blocks.scenario_path);
+  state.shard = blocks.shard;
+  state.done = std::move(blocks.done);
   state.layout = std::make_shared<const SweepLayout>(sweep_layout_from_json(json.at("layout")));
   state.statistics = SweepStatistics::from_state(state.layout, json.at("statistics"));
   if (state.statistics->runs() != runs_done)

@@ -62,6 +62,21 @@ struct SweepState {
 inline constexpr int kSweepStateFormat = 2;
 const std::string& parley_version();
 
+// What every kind of sweep state (a negotiation's, a forecast's) holds beside its statistics,
+// read from state.json and checked: the format and parley version, the checksum, the counts of
+// runs and blocks, the shard and the blocks done, and how many runs those blocks hold. Throws
+// std::invalid_argument with what is wrong; `kind` names the state in the format's message.
+// Takes the checksum out of `json` (check_seal).
+struct StateBlocks {
+  nlohmann::json identity;
+  std::string scenario_path;
+  ShardSpec shard;
+  BlockSet done;
+  std::uint64_t runs_done = 0;
+};
+StateBlocks read_state_blocks(nlohmann::json& json, const std::string& kind, int format,
+                              std::uint64_t block_size);
+
 // The state as JSON, with its "checksum" (seal()).
 nlohmann::json to_json(const SweepState& state);
 // Throws std::invalid_argument (with what is wrong) for a file that is not a sweep state of
