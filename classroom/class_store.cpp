@@ -15,18 +15,26 @@ struct Statement {
 }  // namespace
 
 ClassStore::ClassStore(const std::filesystem::path& file) : file_(file) {
-  if (sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
-      SQLITE_OK)
-    fail("cannot open");
-  sqlite3_busy_timeout(db_, 5000);
-  exec("PRAGMA journal_mode=WAL");
-  // FULL: the write-ahead log is fsync'd at every commit, so a committed record survives a
-  // crash of the process and of the machine
-  // (https://www.sqlite.org/pragma.html#pragma_synchronous).
-  exec("PRAGMA synchronous=FULL");
-  exec(
-      "CREATE TABLE IF NOT EXISTS records ("
-      " seq INTEGER PRIMARY KEY, at_ms INTEGER NOT NULL, kind TEXT NOT NULL, body TEXT NOT NULL)");
+  // SQLite allocates a handle even when opening fails, and a constructor that throws runs no
+  // destructor: close it here on every failure (the message is built before).
+  try {
+    if (sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+        SQLITE_OK)
+      fail("cannot open");
+    sqlite3_busy_timeout(db_, 5000);
+    exec("PRAGMA journal_mode=WAL");
+    // FULL: the write-ahead log is fsync'd at every commit, so a committed record survives a
+    // crash of the process and of the machine
+    // (https://www.sqlite.org/pragma.html#pragma_synchronous).
+    exec("PRAGMA synchronous=FULL");
+    exec(
+        "CREATE TABLE IF NOT EXISTS records (seq INTEGER PRIMARY KEY, at_ms INTEGER NOT NULL,"
+        " kind TEXT NOT NULL, body TEXT NOT NULL)");
+  } catch (...) {
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw;
+  }
 }
 
 ClassStore::~ClassStore() {

@@ -4,6 +4,7 @@
 #include "analysis/report/brief.hpp"
 #include "cli/commands.hpp"
 #include "cli/warnings.hpp"
+#include "engine/format.hpp"
 #include "engine/load/scenario_loader.hpp"
 #include "engine/scenario/outcome_space.hpp"
 #include "play/program_party.hpp"
@@ -25,10 +26,11 @@ int validate(const std::string& file, bool strict) {
   if (report_warnings(*scenario, strict, std::cerr)) return 2;
   // What a class would miss in the parties' briefs: said, never refused (--strict ignores it).
   for (const std::string& line : brief_warnings(*scenario)) std::cerr << line << "\n";
-  std::cout << file << ": valid scenario \"" << scenario->meta.name
-            << "\": " << scenario->parties.size() << " parties, " << scenario->issues.size()
-            << " issues, " << scenario->tracks.size() << " track"
-            << (scenario->tracks.size() == 1 ? "" : "s") << "\n";
+  std::cout << file << ": valid scenario \"" << scenario->meta.name << "\": "
+            << format_count(static_cast<long long>(scenario->parties.size()), "party", "parties")
+            << ", " << format_count(static_cast<long long>(scenario->issues.size()), "issue")
+            << ", " << format_count(static_cast<long long>(scenario->tracks.size()), "track")
+            << "\n";
   return 0;
 }
 }  // namespace

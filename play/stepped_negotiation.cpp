@@ -7,6 +7,8 @@
 #include <string>
 #include <utility>
 
+#include "play/sanitizer_fiber.hpp"
+
 namespace parley {
 
 namespace {
@@ -24,7 +26,13 @@ struct SteppedNegotiation::Coroutine {
   ucontext_t caller{};
   ucontext_t run{};
   std::vector<char> stack = std::vector<char>(kStackBytes);
-  static void entry() { starting->body(); }
+  SanitizerFiber fiber{stack.data(), stack.size()};
+  static void entry() {
+    SteppedNegotiation* owner = starting;
+    owner->coroutine_->fiber.run_started();
+    owner->body();
+    owner->coroutine_->fiber.leaving_run(true);
+  }  // returning switches to uc_link, the caller
 };
 
 // The decision source of every played (party, track): it suspends the run until step().
@@ -142,10 +150,12 @@ void SteppedNegotiation::body() {
     error_ = std::current_exception();
   }
   finished_ = true;
-}  // returning switches to uc_link, the caller
+}
 
 void SteppedNegotiation::resume() {
+  coroutine_->fiber.leaving_caller();
   swapcontext(&coroutine_->caller, &coroutine_->run);
+  coroutine_->fiber.back_on_caller();
   if (error_) {
     std::exception_ptr error = std::exchange(error_, nullptr);
     started_ = false;
@@ -155,14 +165,18 @@ void SteppedNegotiation::resume() {
 
 void SteppedNegotiation::await(Decision decision) {
   decision_ = decision;
+  coroutine_->fiber.leaving_run(false);
   swapcontext(&coroutine_->run, &coroutine_->caller);
+  coroutine_->fiber.back_on_run();
   if (abandoning_) throw Abandoned{};
 }
 
 void SteppedNegotiation::abandon() {
   if (!started_ || finished_) return;
   abandoning_ = true;
+  coroutine_->fiber.leaving_caller();
   swapcontext(&coroutine_->caller, &coroutine_->run);
+  coroutine_->fiber.back_on_caller();
   abandoning_ = false;
   error_ = nullptr;
 }

@@ -18,6 +18,10 @@ inline constexpr bool kSanitizerBuild = false;
 inline constexpr bool kSanitizerBuild = false;
 #endif
 
+// How many times longer a hang guard waits under a sanitizer: the tests that tell linear time
+// from quadratic time by a generous bound (a quadratic run takes hours) allow this much more.
+inline constexpr int kSanitizerSlowdown = kSanitizerBuild ? 10 : 1;
+
 // `release` runs in a Release build, `sanitized` under a sanitizer.
 constexpr int workload_runs(int release, int sanitized) {
   return kSanitizerBuild ? sanitized : release;

@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <cmath>
 #include <random>
 
@@ -122,7 +121,9 @@ TEST(ParetoFrontier, EveryOutcomeTiedOnSomeParties) {
   }
 }
 
-TEST(ParetoFrontier, TwoPartiesScaleToAMillionOutcomes) {
+// Its speed is bench/frontier_bench.cpp's (never a timed unit test): here, that a million
+// outcomes give the exact frontier.
+TEST(ParetoFrontier, TwoPartiesHandleAMillionOutcomes) {
   // Even outcomes lie on u1 + u2 = 1 (all Pareto-optimal); odd ones are the same points
   // scaled by 0.9, each dominated by its even neighbour.
   const std::int64_t n = 1'000'000;
@@ -135,15 +136,11 @@ TEST(ParetoFrontier, TwoPartiesScaleToAMillionOutcomes) {
     set.utilities(k, 0) = scale * u1;
     set.utilities(k, 1) = scale * (1.0 - u1);
   }
-  const auto start = std::chrono::steady_clock::now();
   const std::vector<std::int64_t> frontier = pareto_frontier(set);
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   ASSERT_EQ(frontier.size(), static_cast<std::size_t>(n / 2));
   for (std::size_t i = 0; i < frontier.size(); ++i) {
     ASSERT_EQ(frontier[i], static_cast<std::int64_t>(2 * i));
   }
-  EXPECT_LT(seconds, 5.0);  // O(n log n); about 0.1 s in Release
 }
 
 TEST(ParetoOptimality, TestsVectorsOnAndOffTheGrid) {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "engine/input_error.hpp"
+#include "tests/support/sanitizer.hpp"
 
 namespace parley {
 namespace {
@@ -364,7 +365,8 @@ TEST(ScenarioLoader, ChecksUniqueOptionsInLinearTime) {
                "\"truce\": {\"table\": [" + down + "]}");
   const auto start = std::chrono::steady_clock::now();
   EXPECT_EQ(load_error(text), "");
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
+  EXPECT_LT(std::chrono::steady_clock::now() - start,
+            std::chrono::seconds(10 * testing::kSanitizerSlowdown));
   // A duplicate far apart: named with both positions.
   const std::string duplicated = [&] {
     std::string t = text;
