@@ -23,6 +23,7 @@ SweepStatistics::SweepStatistics(std::shared_ptr<const SweepLayout> layout)
   x_.resize(varying_.size());
   u_.resize(varying_.size());
   sobol_cells_.resize(varying_.size());
+  factors_.resize(varying_.size());
   for (const auto& track : l.tracks) {
     TrackStats stats;
     stats.closing = Categorical(kTrackStatusCount);
@@ -83,6 +84,7 @@ void SweepStatistics::add(std::uint64_t run, const double* drawn, const RunResul
   for (std::size_t k = 0; k < varying_.size(); ++k) {
     x_[k] = drawn[varying_[k]];
     u_[k] = cdf(l.parameters[varying_[k]].distribution, x_[k]);
+    factors_[k] = ProductFactor(x_[k]);
   }
   for (std::size_t t = 0; t < tracks_.size(); ++t) {
     TrackStats& stats = tracks_[t];
@@ -156,7 +158,7 @@ void SweepStatistics::add(std::uint64_t run, const double* drawn, const RunResul
   }
   std::size_t cell = 0;
   for (std::size_t k = 0; k < varying_.size(); ++k) {
-    bin_[k] = l.bin(static_cast<std::size_t>(varying_[k]), x_[k]);
+    bin_[k] = l.bin(static_cast<std::size_t>(varying_[k]), x_[k], u_[k]);
     bin_x_[k][static_cast<std::size_t>(bin_[k])].add_in_block(x_[k]);
     cell = cell * static_cast<std::size_t>(l.parameters[varying_[k]].bins) +
            static_cast<std::size_t>(bin_[k]);
@@ -168,8 +170,8 @@ void SweepStatistics::add(std::uint64_t run, const double* drawn, const RunResul
     Driver& d = drivers_[i];
     double y = 0.0;
     if (!outcome_value(d.outcome, l, result, y)) continue;
-    if (defined_[driver_runs_[i]]++ == 0) predictor_blocks_[driver_runs_[i]].add(x_);
-    d.regression.add_outcome_in_block(x_, y);
+    if (defined_[driver_runs_[i]]++ == 0) predictor_blocks_[driver_runs_[i]].add(factors_);
+    d.regression.add_outcome_in_block(factors_, ProductFactor(y));
     d.sobol.add_cells_in_block(run, sobol_cells_, y);
     for (std::size_t k = 0; k < varying_.size(); ++k)
       d.bins[k][static_cast<std::size_t>(bin_[k])].add_in_block(y);

@@ -140,6 +140,7 @@ class SweepStatistics {
   std::vector<int> varying_;
   // Scratch for add(): the varying parameters' values and CDF values.
   std::vector<double> x_, u_;
+  std::vector<ProductFactor> factors_;  // x_, split once for the regression sums
   std::vector<int> bin_;
   std::vector<std::size_t> sobol_cells_;
   // Drivers defined on the same runs share their predictors' regression sums per block

@@ -20,6 +20,9 @@ namespace parley {
 // function of the block alone. The sweep's blocks are fixed by the run index (4096 runs,
 // sweep/runner.hpp) for any thread count, shard or resume, so summaries stay bit-identical.
 //
+// Adding a zero (value or product) changes nothing that end_block passes on: callers on the hot
+// path may skip it.
+//
 // Values a double-double could not hold (beyond 2^450 in magnitude for products' factors,
 // 2^960 for sums, infinities, NaN) and factors below 2^-450 go straight to the ExactSum, which
 // handles them exactly as before; a zero product adds nothing (as in the ExactSum).
@@ -42,6 +45,15 @@ class BlockSum {
       // +-0: nothing to add (0 * inf or 0 * NaN is NaN and goes to the exact sum).
     } else {
       exact.add_product(x, y);
+    }
+  }
+  // The same bits as add_product(x.value, y.value, exact), the factors split once.
+  void add_product(const ProductFactor& x, const ProductFactor& y, ExactSum& exact) {
+    if (x.in_range && y.in_range) {
+      const DoubleDouble p = exact_product(x, y);
+      accumulate(p.hi, p.lo);
+    } else {
+      add_product(x.value, y.value, exact);
     }
   }
   // Adds the block's sum to `exact` and starts from zero.

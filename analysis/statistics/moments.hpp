@@ -30,8 +30,10 @@ class Moments {
   void add_in_block(double x) {
     ++count_;
     ++pending_;
-    block_sum_.add(x, sum_);
-    block_squares_.add_product(x, x, sum_squares_);
+    if (x != 0.0) {  // a zero adds nothing to either sum (block_sum.hpp)
+      block_sum_.add(x, sum_);
+      block_squares_.add_product(x, x, sum_squares_);
+    }
     update_extremes(x);
   }
   void end_block() {

@@ -40,6 +40,8 @@ class RegressionSums {
    public:
     explicit PredictorBlock(std::size_t predictors = 0);
     void add(std::span<const double> x);
+    // The same sums, from the predictors checked and split once per run (the sweep's path).
+    void add(std::span<const ProductFactor> x);
     void clear();  // after every outcome sharing it has ended its block
 
    private:
@@ -50,6 +52,8 @@ class RegressionSums {
     bool large_ = false;                                 // any of those
   };
   void add_outcome_in_block(std::span<const double> x, double y);
+  // The same bits, from factors (PredictorBlock::add); an outcome of zero adds only its count.
+  void add_outcome_in_block(std::span<const ProductFactor> x, const ProductFactor& y);
   void end_block(const PredictorBlock& shared);
   bool in_block() const { return pending_ != 0; }
   void merge(const RegressionSums& other);  // same number of predictors
