@@ -48,7 +48,8 @@ class Moments {
   std::uint64_t count() const { return count_; }
   double sum() const { return sum_.value(); }
   double mean() const;                 // NaN when empty
-  double variance() const;             // sample variance (n - 1); NaN below 2 observations
+  double variance() const;             // sample variance (n - 1); NaN below 2 observations,
+                                       // exactly 0 when every observation is the same
   double standard_deviation() const;   // sqrt(variance())
   double min() const { return min_; }  // +inf when empty; NaN observations are skipped
   double max() const { return max_; }  // -inf when empty
