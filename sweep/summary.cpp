@@ -24,6 +24,7 @@ SweepStatistics::SweepStatistics(std::shared_ptr<const SweepLayout> layout)
   u_.resize(varying_.size());
   sobol_cells_.resize(varying_.size());
   factors_.resize(varying_.size());
+  predictor_products_ = RegressionSums::PredictorProducts(varying_.size());
   for (const auto& track : l.tracks) {
     TrackStats stats;
     stats.closing = Categorical(kTrackStatusCount);
@@ -166,11 +167,16 @@ void SweepStatistics::add(std::uint64_t run, const double* drawn, const RunResul
   // Every driver's Sobol estimator bins the same CDF values alike.
   if (!drivers_.empty()) drivers_.front().sobol.cells_of(u_, sobol_cells_);
   std::fill(defined_.begin(), defined_.end(), 0);
+  bool products_set = false;  // predictor_products_ holds this run's
   for (std::size_t i = 0; i < drivers_.size(); ++i) {
     Driver& d = drivers_[i];
     double y = 0.0;
     if (!outcome_value(d.outcome, l, result, y)) continue;
-    if (defined_[driver_runs_[i]]++ == 0) predictor_blocks_[driver_runs_[i]].add(factors_);
+    if (defined_[driver_runs_[i]]++ == 0) {
+      if (!products_set) predictor_products_.set(factors_);
+      products_set = true;
+      predictor_blocks_[driver_runs_[i]].add(predictor_products_);
+    }
     d.regression.add_outcome_in_block(factors_, ProductFactor(y));
     d.sobol.add_cells_in_block(run, sobol_cells_, y);
     for (std::size_t k = 0; k < varying_.size(); ++k)

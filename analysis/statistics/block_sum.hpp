@@ -56,6 +56,9 @@ class BlockSum {
       add_product(x.value, y.value, exact);
     }
   }
+  // Adds a product exact_product computed: what add_product(x, y) adds when both factors are
+  // in range, for a product computed once and added to several sums.
+  void add_exact(const DoubleDouble& product) { accumulate(product.hi, product.lo); }
   // Adds the block's sum to `exact` and starts from zero.
   void commit(ExactSum& exact) {
     add_to(exact);

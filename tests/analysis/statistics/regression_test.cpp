@@ -129,8 +129,9 @@ TEST(RegressionSums, SharedFactorsGiveTheSameBitsAsEachOutcomeAlone) {
   std::mt19937_64 rng(19);
   std::uniform_real_distribution<double> u(-2.0, 2.0);
   const double inf = std::numeric_limits<double>::infinity();
-  RegressionSums alone_a(3), alone_b(3), shared_a(3), shared_b(3);
-  RegressionSums::PredictorBlock block(3);
+  RegressionSums alone_a(3), alone_b(3), shared_a(3), shared_b(3), from_products(3);
+  RegressionSums::PredictorBlock block(3), block_of_products(3);
+  RegressionSums::PredictorProducts products(3);
   for (int i = 0; i < 3 * 4096 + 100; ++i) {
     double x[3] = {u(rng), std::ldexp(u(rng), i % 7 == 0 ? 600 : 0), i % 5 == 0 ? 0.0 : u(rng)};
     if (i == 77) x[0] = inf;  // an infinite predictor with a zero outcome: NaN, not skipped
@@ -142,18 +143,25 @@ TEST(RegressionSums, SharedFactorsGiveTheSameBitsAsEachOutcomeAlone) {
     block.add(std::span<const ProductFactor>(f));
     shared_a.add_outcome_in_block(std::span<const ProductFactor>(f), ProductFactor(ya));
     shared_b.add_outcome_in_block(std::span<const ProductFactor>(f), ProductFactor(yb));
+    products.set(std::span<const ProductFactor>(f));
+    block_of_products.add(products);
+    from_products.add_outcome_in_block(std::span<const ProductFactor>(f), ProductFactor(ya));
     if (i % 4096 == 4095) {
       alone_a.end_block();
       alone_b.end_block();
       shared_a.end_block(block);
       shared_b.end_block(block);
+      from_products.end_block(block_of_products);
       block.clear();
+      block_of_products.clear();
     }
   }
   alone_a.end_block();
   alone_b.end_block();
   shared_a.end_block(block);
   shared_b.end_block(block);
+  from_products.end_block(block_of_products);
+  EXPECT_EQ(nlohmann::json(from_products).dump(), nlohmann::json(alone_a).dump());
   EXPECT_EQ(nlohmann::json(shared_a).dump(), nlohmann::json(alone_a).dump());
   EXPECT_EQ(nlohmann::json(shared_b).dump(), nlohmann::json(alone_b).dump());
 }
