@@ -179,9 +179,10 @@ void SweepStatistics::add(std::uint64_t run, const double* drawn, const RunResul
     }
     d.regression.add_outcome_in_block(factors_, ProductFactor(y));
     d.sobol.add_cells_in_block(run, sobol_cells_, y);
+    const SquaredValue squared(y);
     for (std::size_t k = 0; k < varying_.size(); ++k)
-      d.bins[k][static_cast<std::size_t>(bin_[k])].add_in_block(y);
-    if (cells_ > 0) d.cells[cell].add_in_block(y);
+      d.bins[k][static_cast<std::size_t>(bin_[k])].add_in_block(squared);
+    if (cells_ > 0) d.cells[cell].add_in_block(squared);
   }
   // Drivers sharing predictor sums must agree on which runs they are defined (outcome_runs).
   for (std::size_t g = 0; g < defined_.size(); ++g)

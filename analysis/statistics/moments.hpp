@@ -36,6 +36,16 @@ class Moments {
     }
     update_extremes(x);
   }
+  // The same, with x's square computed once for several Moments.
+  void add_in_block(const SquaredValue& x) {
+    ++count_;
+    ++pending_;
+    if (x.value != 0.0) {
+      block_sum_.add(x.value, sum_);
+      block_squares_.add_square(x, sum_squares_);
+    }
+    update_extremes(x.value);
+  }
   void end_block() {
     if (pending_ == 0) return;
     block_sum_.commit(sum_);

@@ -155,6 +155,17 @@ TEST(ProductFactor, SplitOnceGivesTheSameProductsAndSums) {
   }
 }
 
+TEST(SquaredValue, AddsTheSameSquareAsAProduct) {
+  ExactSum by_product_large, by_square_large;
+  BlockSum by_product, by_square;
+  for (const double x : factor_values()) {
+    by_product.add_product(x, x, by_product_large);
+    by_square.add_square(SquaredValue(x), by_square_large);
+    ASSERT_EQ(by_product, by_square) << x;
+    ASSERT_EQ(by_product_large, by_square_large) << x;
+  }
+}
+
 TEST(BlockSum, ZerosAddNothingThatIsCommitted) {
   // The sweep skips zero values and zero products; the committed sums must not notice.
   std::mt19937_64 rng(17);

@@ -129,5 +129,21 @@ TEST(Moments, AConstantHasAVarianceOfExactlyZero) {
   EXPECT_GT(close.variance(), 0.0);
 }
 
+TEST(Moments, ASquaredValueAddsTheSameBits) {
+  std::mt19937_64 rng(29);
+  std::uniform_real_distribution<double> u(-5.0, 5.0);
+  Moments plain, squared;
+  for (int i = 0; i < 3 * 4096; ++i) {
+    const double x = i % 4 == 0 ? 0.0 : std::ldexp(u(rng), i % 9 == 0 ? 460 : 0);
+    plain.add_in_block(x);
+    squared.add_in_block(SquaredValue(x));
+    if (i % 4096 == 4095) {
+      plain.end_block();
+      squared.end_block();
+    }
+  }
+  EXPECT_EQ(nlohmann::json(squared).dump(), nlohmann::json(plain).dump());
+}
+
 }  // namespace
 }  // namespace parley
