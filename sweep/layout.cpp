@@ -85,6 +85,12 @@ bool bears_cost(const Scenario& s, const std::vector<ParameterSlot>& slots, int 
 
 int SweepLayout::bin(std::size_t j, double x) const {
   const ParameterInfo& p = parameters[j];
+  if (p.bins <= 1 || p.distribution.kind == DistributionKind::Discrete) return bin(j, x, 0.0);
+  return bin(j, x, cdf(p.distribution, x));
+}
+
+int SweepLayout::bin(std::size_t j, double x, double u) const {
+  const ParameterInfo& p = parameters[j];
   const Distribution& d = p.distribution;
   if (p.bins <= 1) return 0;
   if (d.kind == DistributionKind::Discrete) {
@@ -95,7 +101,6 @@ int SweepLayout::bin(std::size_t j, double x) const {
     const auto k = it - d.values.begin();
     return static_cast<int>(x - *(it - 1) <= *it - x ? k - 1 : k);
   }
-  const double u = cdf(d, x);
   return std::clamp(static_cast<int>(std::floor(u * p.bins)), 0, p.bins - 1);
 }
 

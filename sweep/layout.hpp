@@ -87,6 +87,8 @@ struct SweepLayout {
   static constexpr int kContinuousBins = 10;
   // The bin of parameter j's value x, in [0, parameters[j].bins).
   int bin(std::size_t j, double x) const;
+  // The same, given u = cdf(parameters[j].distribution, x) (the sweep has it already).
+  int bin(std::size_t j, double x, double u) const;
 
   // Parameters that vary, in parameter order: the predictors of the drivers.
   std::vector<int> varying() const;

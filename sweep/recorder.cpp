@@ -33,6 +33,7 @@ SweepRecorder::SweepRecorder(const Simulator& simulator, std::shared_ptr<const S
   const std::size_t tracks = simulator.scenario().tracks.size();
   horizon_.assign(tracks, 0);
   efficiency_.assign(tracks, std::nullopt);
+  measured_.resize(tracks);
   utilities_.resize(static_cast<Eigen::Index>(simulator.scenario().parties.size()));
 }
 
@@ -46,10 +47,21 @@ void SweepRecorder::add(std::uint64_t run, const double* drawn, const RunResult&
     efficiency_[t].reset();
     const TrackResult& track = result.tracks[t];
     if (track.status != TrackStatus::Agreed) continue;
+    // An on-grid deal's measures depend on the deal alone (the reference and the utilities
+    // are the scenario's as written): each is measured once per thread.
+    auto& known = measured_[t];
+    if (track.deal.on_grid()) {
+      if (const auto it = known.find(track.deal.outcome); it != known.end()) {
+        efficiency_[t] = it->second;
+        continue;
+      }
+    }
     const OutcomeSpace& space = simulator_->space(static_cast<int>(t));
     for (Eigen::Index p = 0; p < utilities_.size(); ++p)
       utilities_[p] = space.utility(static_cast<int>(p), track.deal);
     efficiency_[t] = measure_deal((*references_)[t], utilities_);
+    if (track.deal.on_grid() && known.size() < kMeasuredDeals)
+      known.emplace(track.deal.outcome, *efficiency_[t]);
   }
   const Scenario& scenario = simulator_->scenario();
   if (scenario.history.present) compare_with_history(scenario, result, history_);

@@ -3,6 +3,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "analysis/solutions/efficiency.hpp"
@@ -47,6 +48,9 @@ class SweepRecorder final : public SweepWorker {
   std::vector<int> horizon_;
   std::vector<std::optional<DealEfficiency>> efficiency_;
   Eigen::VectorXd utilities_;
+  // Per track, the measures of the on-grid deals agreed so far (at most kMeasuredDeals).
+  static constexpr std::size_t kMeasuredDeals = std::size_t{1} << 16;
+  std::vector<std::unordered_map<std::int64_t, DealEfficiency>> measured_;
   HistoryComparison history_;
 };
 

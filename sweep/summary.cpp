@@ -23,6 +23,8 @@ SweepStatistics::SweepStatistics(std::shared_ptr<const SweepLayout> layout)
   x_.resize(varying_.size());
   u_.resize(varying_.size());
   sobol_cells_.resize(varying_.size());
+  factors_.resize(varying_.size());
+  predictor_products_ = RegressionSums::PredictorProducts(varying_.size());
   for (const auto& track : l.tracks) {
     TrackStats stats;
     stats.closing = Categorical(kTrackStatusCount);
@@ -83,6 +85,7 @@ void SweepStatistics::add(std::uint64_t run, const double* drawn, const RunResul
   for (std::size_t k = 0; k < varying_.size(); ++k) {
     x_[k] = drawn[varying_[k]];
     u_[k] = cdf(l.parameters[varying_[k]].distribution, x_[k]);
+    factors_[k] = ProductFactor(x_[k]);
   }
   for (std::size_t t = 0; t < tracks_.size(); ++t) {
     TrackStats& stats = tracks_[t];
@@ -156,7 +159,7 @@ void SweepStatistics::add(std::uint64_t run, const double* drawn, const RunResul
   }
   std::size_t cell = 0;
   for (std::size_t k = 0; k < varying_.size(); ++k) {
-    bin_[k] = l.bin(static_cast<std::size_t>(varying_[k]), x_[k]);
+    bin_[k] = l.bin(static_cast<std::size_t>(varying_[k]), x_[k], u_[k]);
     bin_x_[k][static_cast<std::size_t>(bin_[k])].add_in_block(x_[k]);
     cell = cell * static_cast<std::size_t>(l.parameters[varying_[k]].bins) +
            static_cast<std::size_t>(bin_[k]);
@@ -164,16 +167,22 @@ void SweepStatistics::add(std::uint64_t run, const double* drawn, const RunResul
   // Every driver's Sobol estimator bins the same CDF values alike.
   if (!drivers_.empty()) drivers_.front().sobol.cells_of(u_, sobol_cells_);
   std::fill(defined_.begin(), defined_.end(), 0);
+  bool products_set = false;  // predictor_products_ holds this run's
   for (std::size_t i = 0; i < drivers_.size(); ++i) {
     Driver& d = drivers_[i];
     double y = 0.0;
     if (!outcome_value(d.outcome, l, result, y)) continue;
-    if (defined_[driver_runs_[i]]++ == 0) predictor_blocks_[driver_runs_[i]].add(x_);
-    d.regression.add_outcome_in_block(x_, y);
+    if (defined_[driver_runs_[i]]++ == 0) {
+      if (!products_set) predictor_products_.set(factors_);
+      products_set = true;
+      predictor_blocks_[driver_runs_[i]].add(predictor_products_);
+    }
+    d.regression.add_outcome_in_block(factors_, ProductFactor(y));
     d.sobol.add_cells_in_block(run, sobol_cells_, y);
+    const SquaredValue squared(y);
     for (std::size_t k = 0; k < varying_.size(); ++k)
-      d.bins[k][static_cast<std::size_t>(bin_[k])].add_in_block(y);
-    if (cells_ > 0) d.cells[cell].add_in_block(y);
+      d.bins[k][static_cast<std::size_t>(bin_[k])].add_in_block(squared);
+    if (cells_ > 0) d.cells[cell].add_in_block(squared);
   }
   // Drivers sharing predictor sums must agree on which runs they are defined (outcome_runs).
   for (std::size_t g = 0; g < defined_.size(); ++g)

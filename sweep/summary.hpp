@@ -140,11 +140,13 @@ class SweepStatistics {
   std::vector<int> varying_;
   // Scratch for add(): the varying parameters' values and CDF values.
   std::vector<double> x_, u_;
+  std::vector<ProductFactor> factors_;  // x_, split once for the regression sums
   std::vector<int> bin_;
   std::vector<std::size_t> sobol_cells_;
   // Drivers defined on the same runs share their predictors' regression sums per block
   // (RegressionSums::PredictorBlock): one per set of runs, and each driver's set.
   std::vector<RegressionSums::PredictorBlock> predictor_blocks_;
+  RegressionSums::PredictorProducts predictor_products_;  // scratch: this run's products
   std::vector<std::size_t> driver_runs_;
   std::vector<int> drivers_in_set_;
   std::vector<int> defined_;  // scratch for add(): drivers defined in the run, per set

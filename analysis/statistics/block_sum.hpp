@@ -8,6 +8,20 @@
 
 namespace parley {
 
+// A value and its exact square, computed once for the many sums that take both (a sweep adds
+// each outcome to its moments in the bin of every parameter).
+struct SquaredValue {
+  double value = 0.0;
+  DoubleDouble square;           // exact_product(value, value), when square_in_range
+  bool square_in_range = false;  // 2^-450 <= |value| <= 2^450
+
+  explicit SquaredValue(double x) : value(x) {
+    const double a = std::fabs(x);
+    square_in_range = a >= 0x1p-450 && a <= 0x1p450;
+    if (square_in_range) square = exact_product(x, x);
+  }
+};
+
 // One block's share of an ExactSum, kept as a double-double (hi + lo, about 106 bits) and
 // added to the exact sum when the block ends (commit). The sweep's statistics take ~200 sums
 // per run; an exact addition costs a few nanoseconds and 552 bytes of cache per sum, a
@@ -19,6 +33,9 @@ namespace parley {
 // about n · 2^-106 of the sum of magnitudes for n additions); a block's sum is therefore a
 // function of the block alone. The sweep's blocks are fixed by the run index (4096 runs,
 // sweep/runner.hpp) for any thread count, shard or resume, so summaries stay bit-identical.
+//
+// Adding a zero (value or product) changes nothing that end_block passes on: callers on the hot
+// path may skip it.
 //
 // Values a double-double could not hold (beyond 2^450 in magnitude for products' factors,
 // 2^960 for sums, infinities, NaN) and factors below 2^-450 go straight to the ExactSum, which
@@ -42,6 +59,26 @@ class BlockSum {
       // +-0: nothing to add (0 * inf or 0 * NaN is NaN and goes to the exact sum).
     } else {
       exact.add_product(x, y);
+    }
+  }
+  // The same bits as add_product(x.value, y.value, exact), the factors split once.
+  void add_product(const ProductFactor& x, const ProductFactor& y, ExactSum& exact) {
+    if (x.in_range && y.in_range) {
+      const DoubleDouble p = exact_product(x, y);
+      accumulate(p.hi, p.lo);
+    } else {
+      add_product(x.value, y.value, exact);
+    }
+  }
+  // Adds a product exact_product computed: what add_product(x, y) adds when both factors are
+  // in range, for a product computed once and added to several sums.
+  void add_exact(const DoubleDouble& product) { accumulate(product.hi, product.lo); }
+  // The same bits as add_product(x.value, x.value, exact).
+  void add_square(const SquaredValue& x, ExactSum& exact) {
+    if (x.square_in_range) {
+      accumulate(x.square.hi, x.square.lo);
+    } else {
+      add_product(x.value, x.value, exact);
     }
   }
   // Adds the block's sum to `exact` and starts from zero.

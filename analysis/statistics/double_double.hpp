@@ -49,6 +49,38 @@ inline DoubleDouble exact_product(double a, double b) {
 #endif
 }
 
+// A factor of several exact products, checked and split (Veltkamp) once: a sweep multiplies
+// each run's predictors by one another and by every outcome. exact_product of two factors is
+// the same bits as exact_product of their values.
+struct ProductFactor {
+  double value = 0.0;
+  double high = 0.0;  // Veltkamp's split of value (unused with a hardware fma)
+  double low = 0.0;
+  bool in_range = false;  // 2^-450 <= |value| <= 2^450: exact_product may take it
+
+  ProductFactor() = default;
+  explicit ProductFactor(double x) : value(x) {
+    const double a = std::fabs(x);
+    in_range = a >= 0x1p-450 && a <= 0x1p450;
+#ifndef FP_FAST_FMA
+    constexpr double kSplit = 134217729.0;  // 2^27 + 1, as in exact_product
+    const double c = kSplit * x;
+    high = c - (c - x);
+    low = x - high;
+#endif
+  }
+};
+
+// exact_product(a.value, b.value) from the factors' splits; both must be in range.
+inline DoubleDouble exact_product(const ProductFactor& a, const ProductFactor& b) {
+#ifdef FP_FAST_FMA
+  return two_product(a.value, b.value);
+#else
+  const double p = a.value * b.value;
+  return {p, ((a.high * b.high - p) + a.high * b.low + a.low * b.high) + a.low * b.low};
+#endif
+}
+
 inline DoubleDouble renormalize(double hi, double lo) {
   const double s = hi + lo;
   return {s, lo - (s - hi)};

@@ -81,12 +81,19 @@ int ExactSum::lowest_bit() const {
   return -1;
 }
 
-bool ExactSum::bit(int position) const {
-  if (position < 0) return false;
-  const int limb = std::min(position / kChunkBits, kLimbs - 1);
-  const int shift = position - limb * kChunkBits;
-  if (shift >= 64) return false;
-  return ((static_cast<std::uint64_t>(limbs_[limb]) >> shift) & 1) != 0;
+std::uint64_t ExactSum::bits_from(int position) const {
+  // Limbs 0..66 hold 32 bits each and the top limb the rest (a normalized magnitude), so the
+  // limbs' bits do not overlap and can be or-ed together.
+  std::uint64_t bits = 0;
+  const int first = std::max(0, position >= 0 ? position / kChunkBits : 0);
+  const int last = std::min(kLimbs - 1, (position + 63) / kChunkBits);
+  for (int k = first; k <= last; ++k) {
+    const auto limb = static_cast<std::uint64_t>(limbs_[k]);
+    const int offset = k * kChunkBits - position;  // where the limb's bit 0 lands
+    if (offset >= 64 || offset <= -64) continue;
+    bits |= offset >= 0 ? limb << offset : limb >> -offset;
+  }
+  return bits;
 }
 
 bool ExactSum::any_bit_below(int position) const {
@@ -116,10 +123,7 @@ double ExactSum::value() const {
   const int top = m.highest_bit();
   if (top < 0) return 0.0;
   // The 64 bits from the top down, then round to 53 bits, half to even, with a sticky bit.
-  std::uint64_t window = 0;
-  for (int b = 0; b < 64; ++b) {
-    if (m.bit(top - 63 + b)) window |= std::uint64_t{1} << b;
-  }
+  const std::uint64_t window = m.bits_from(top - 63);
   const bool sticky = m.any_bit_below(top - 63);
   std::uint64_t kept = window >> 11;
   const std::uint64_t rest = window & 0x7ff;
@@ -154,10 +158,12 @@ std::string ExactSum::to_string() const {
   const int bottom = m.lowest_bit();
   const int digits = (top - bottom) / 4 + 1;
   std::string text = negative ? "-0x" : "0x";
-  for (int d = digits - 1; d >= 0; --d) {
-    int nibble = 0;
-    for (int b = 3; b >= 0; --b) nibble = nibble * 2 + (m.bit(bottom + 4 * d + b) ? 1 : 0);
-    text += "0123456789abcdef"[nibble];
+  text.reserve(text.size() + static_cast<std::size_t>(digits) + 8);
+  // Sixteen digits at a time, from the top.
+  for (int d = digits - 1; d >= 0;) {
+    const int base = d - d % 16;
+    const std::uint64_t chunk = m.bits_from(bottom + 4 * base);
+    for (; d >= base; --d) text += "0123456789abcdef"[(chunk >> (4 * (d - base))) & 0xf];
   }
   const int exponent = bottom - kBias;
   text += exponent < 0 ? "p-" : "p+";

@@ -87,7 +87,9 @@ class ExactSum {
   ExactSum magnitude(bool& negative) const;
   int highest_bit() const;  // of a magnitude; -1 for zero
   int lowest_bit() const;
-  bool bit(int position) const;
+  // The 64 bits of a magnitude from `position` up (bit 0 of the result); bits below 2^-1074
+  // read as zero. Reads at most three limbs.
+  std::uint64_t bits_from(int position) const;
   bool any_bit_below(int position) const;
 
   std::array<std::int64_t, kLimbs> limbs_{};

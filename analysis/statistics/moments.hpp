@@ -30,9 +30,21 @@ class Moments {
   void add_in_block(double x) {
     ++count_;
     ++pending_;
-    block_sum_.add(x, sum_);
-    block_squares_.add_product(x, x, sum_squares_);
+    if (x != 0.0) {  // a zero adds nothing to either sum (block_sum.hpp)
+      block_sum_.add(x, sum_);
+      block_squares_.add_product(x, x, sum_squares_);
+    }
     update_extremes(x);
+  }
+  // The same, with x's square computed once for several Moments.
+  void add_in_block(const SquaredValue& x) {
+    ++count_;
+    ++pending_;
+    if (x.value != 0.0) {
+      block_sum_.add(x.value, sum_);
+      block_squares_.add_square(x, sum_squares_);
+    }
+    update_extremes(x.value);
   }
   void end_block() {
     if (pending_ == 0) return;
@@ -46,7 +58,8 @@ class Moments {
   std::uint64_t count() const { return count_; }
   double sum() const { return sum_.value(); }
   double mean() const;                 // NaN when empty
-  double variance() const;             // sample variance (n - 1); NaN below 2 observations
+  double variance() const;             // sample variance (n - 1); NaN below 2 observations,
+                                       // exactly 0 when every observation is the same
   double standard_deviation() const;   // sqrt(variance())
   double min() const { return min_; }  // +inf when empty; NaN observations are skipped
   double max() const { return max_; }  // -inf when empty

@@ -85,6 +85,50 @@ void RegressionSums::PredictorBlock::add(std::span<const double> x) {
   }
 }
 
+void RegressionSums::PredictorBlock::add(std::span<const ProductFactor> x) {
+  if (x.size() != predictors_) {
+    throw std::invalid_argument("regression: expected " + std::to_string(predictors_) +
+                                " predictors, got " + std::to_string(x.size()));
+  }
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < predictors_; ++i) {
+    sums_[i].add(x[i].value, large_sums_[i]);
+    for (std::size_t j = i; j < predictors_; ++j, ++k)
+      products_[k].add_product(x[i], x[j], large_products_[k]);
+  }
+  for (std::size_t i = 0; i < predictors_ && !large_; ++i)
+    if (!x[i].in_range && x[i].value != 0.0) large_ = true;
+}
+
+RegressionSums::PredictorProducts::PredictorProducts(std::size_t predictors)
+    : x_(predictors), products_(predictors * (predictors + 1) / 2) {}
+
+void RegressionSums::PredictorProducts::set(std::span<const ProductFactor> x) {
+  if (x.size() != x_.size()) {
+    throw std::invalid_argument("regression: expected " + std::to_string(x_.size()) +
+                                " predictors, got " + std::to_string(x.size()));
+  }
+  std::copy(x.begin(), x.end(), x_.begin());
+  all_in_range_ =
+      std::all_of(x.begin(), x.end(), [](const ProductFactor& f) { return f.in_range; });
+  if (!all_in_range_) return;  // PredictorBlock::add takes the general way
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < x.size(); ++i)
+    for (std::size_t j = i; j < x.size(); ++j, ++k) products_[k] = exact_product(x[i], x[j]);
+}
+
+void RegressionSums::PredictorBlock::add(const PredictorProducts& run) {
+  if (!run.all_in_range_) {
+    add(std::span<const ProductFactor>(run.x_));
+    return;
+  }
+  if (run.x_.size() != predictors_)
+    throw std::invalid_argument("regression: products of another number of predictors");
+  // Every factor in range: exactly what add_product would accumulate, product by product.
+  for (std::size_t i = 0; i < predictors_; ++i) sums_[i].add(run.x_[i].value, large_sums_[i]);
+  for (std::size_t k = 0; k < products_.size(); ++k) products_[k].add_exact(run.products_[k]);
+}
+
 void RegressionSums::PredictorBlock::clear() {
   for (BlockSum& b : sums_) b = BlockSum{};
   for (BlockSum& b : products_) b = BlockSum{};
@@ -108,6 +152,30 @@ void RegressionSums::add_outcome_in_block(std::span<const double> x, double y) {
     block_products_[k].add_product(x[i], y, products_[k]);
   }
   block_sums_[p].add(y, sums_[p]);
+  block_products_[index(p, p)].add_product(y, y, products_[index(p, p)]);
+}
+
+void RegressionSums::add_outcome_in_block(std::span<const ProductFactor> x,
+                                          const ProductFactor& y) {
+  if (x.size() != predictors_) {
+    throw std::invalid_argument("regression: expected " + std::to_string(predictors_) +
+                                " predictors, got " + std::to_string(x.size()));
+  }
+  ++count_;
+  ++pending_;
+  const std::size_t p = predictors_;
+  // y = 0: every term is zero, which a BlockSum would not pass on (x * 0 for an infinite or
+  // NaN x is NaN and is not zero: that goes the general way).
+  if (y.value == 0.0) {
+    bool finite = true;
+    for (std::size_t i = 0; i < p; ++i) finite = finite && std::isfinite(x[i].value);
+    if (finite) return;
+  }
+  for (std::size_t i = 0; i < p; ++i) {
+    const std::size_t k = index(i, p);
+    block_products_[k].add_product(x[i], y, products_[k]);
+  }
+  block_sums_[p].add(y.value, sums_[p]);
   block_products_[index(p, p)].add_product(y, y, products_[index(p, p)]);
 }
 

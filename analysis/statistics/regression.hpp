@@ -31,6 +31,21 @@ class RegressionSums {
   void add_in_block(std::span<const double> x, double y);
   void end_block();
 
+  class PredictorBlock;
+  // One run's predictors and their pairwise exact products (i <= j, row by row), for every
+  // PredictorBlock the run belongs to.
+  class PredictorProducts {
+   public:
+    explicit PredictorProducts(std::size_t predictors = 0);
+    void set(std::span<const ProductFactor> x);
+
+   private:
+    friend class PredictorBlock;
+    std::vector<ProductFactor> x_;
+    std::vector<DoubleDouble> products_;  // where both factors are in range
+    bool all_in_range_ = false;
+  };
+
   // Many outcomes regressed on the same predictors over the same runs share the predictors'
   // own sums (sum x_i, sum x_i x_j: most of the work). A PredictorBlock keeps them once per
   // block; add_outcome_in_block adds only the terms with y, and end_block(shared) takes the
@@ -40,6 +55,10 @@ class RegressionSums {
    public:
     explicit PredictorBlock(std::size_t predictors = 0);
     void add(std::span<const double> x);
+    // The same sums, from the predictors checked and split once per run (the sweep's path).
+    void add(std::span<const ProductFactor> x);
+    // The same sums, from a run's products computed once (several sets of runs take them).
+    void add(const PredictorProducts& run);
     void clear();  // after every outcome sharing it has ended its block
 
    private:
@@ -50,6 +69,8 @@ class RegressionSums {
     bool large_ = false;                                 // any of those
   };
   void add_outcome_in_block(std::span<const double> x, double y);
+  // The same bits, from factors (PredictorBlock::add); an outcome of zero adds only its count.
+  void add_outcome_in_block(std::span<const ProductFactor> x, const ProductFactor& y);
   void end_block(const PredictorBlock& shared);
   bool in_block() const { return pending_ != 0; }
   void merge(const RegressionSums& other);  // same number of predictors

@@ -87,6 +87,10 @@ void SobolFirstOrder::add_cells_in_block(std::uint64_t run_index,
   Batch& batch = batches_[run_index % batches_.size()];
   ++pending_;
   ++batch.count;
+  if (y == 0.0) {  // adds nothing to any sum (block_sum.hpp): the counts only
+    for (const std::size_t c : cells) ++batch.bin_counts[c];
+    return;
+  }
   batch.block_sum.add(y, batch.sum);
   batch.block_squares.add_product(y, y, batch.sum_squares);
   for (const std::size_t c : cells) {

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <random>
@@ -114,6 +115,80 @@ TEST(BlockSum, ValuesBeyondADoubleDoubleGoToTheExactSum) {
   p.add_product(0.0, inf, products);
   p.commit(products);
   EXPECT_TRUE(std::isnan(products.value()));
+}
+
+// Full-precision values of every scale a sweep meets, and the awkward ones.
+std::vector<double> factor_values() {
+  std::mt19937_64 rng(11);
+  std::uniform_real_distribution<double> mantissa(-2.0, 2.0);
+  std::uniform_int_distribution<int> exponent(-500, 500);
+  std::vector<double> values;
+  for (int i = 0; i < 2000; ++i) values.push_back(std::ldexp(mantissa(rng), exponent(rng) / 10));
+  for (int i = 0; i < 200; ++i) values.push_back(std::ldexp(mantissa(rng), exponent(rng)));
+  const double inf = std::numeric_limits<double>::infinity();
+  for (double x : {0.0, -0.0, 1.0, -1.0, 0x1p-450, 0x1p450, 0x1p-451, 0x1p451, 1e-310, inf, -inf,
+                   std::numeric_limits<double>::quiet_NaN()})
+    values.push_back(x);
+  return values;
+}
+
+TEST(ProductFactor, SplitOnceGivesTheSameProductsAndSums) {
+  const std::vector<double> values = factor_values();
+  ExactSum by_value_large, by_factor_large;
+  BlockSum by_value, by_factor;
+  std::mt19937_64 rng(13);
+  std::uniform_int_distribution<std::size_t> pick(0, values.size() - 1);
+  for (int i = 0; i < 20000; ++i) {
+    const double a = values[pick(rng)];
+    const double b = values[pick(rng)];
+    const ProductFactor fa(a), fb(b);
+    if (fa.in_range && fb.in_range) {
+      const DoubleDouble split = exact_product(fa, fb);
+      const DoubleDouble direct = exact_product(a, b);
+      ASSERT_EQ(std::bit_cast<std::uint64_t>(split.hi), std::bit_cast<std::uint64_t>(direct.hi));
+      ASSERT_EQ(std::bit_cast<std::uint64_t>(split.lo), std::bit_cast<std::uint64_t>(direct.lo));
+    }
+    by_value.add_product(a, b, by_value_large);
+    by_factor.add_product(fa, fb, by_factor_large);
+    ASSERT_EQ(by_value, by_factor) << a << " * " << b;
+    ASSERT_EQ(by_value_large, by_factor_large) << a << " * " << b;
+  }
+}
+
+TEST(SquaredValue, AddsTheSameSquareAsAProduct) {
+  ExactSum by_product_large, by_square_large;
+  BlockSum by_product, by_square;
+  for (const double x : factor_values()) {
+    by_product.add_product(x, x, by_product_large);
+    by_square.add_square(SquaredValue(x), by_square_large);
+    ASSERT_EQ(by_product, by_square) << x;
+    ASSERT_EQ(by_product_large, by_square_large) << x;
+  }
+}
+
+TEST(BlockSum, ZerosAddNothingThatIsCommitted) {
+  // The sweep skips zero values and zero products; the committed sums must not notice.
+  std::mt19937_64 rng(17);
+  std::uniform_real_distribution<double> value(-3.0, 3.0);
+  ExactSum with_zeros, without_zeros, squares_with, squares_without;
+  BlockSum a, b, sa, sb;
+  for (int block = 0; block < 3; ++block) {
+    for (int i = 0; i < 4096; ++i) {
+      const double x = i % 3 == 0 ? (i % 2 == 0 ? 0.0 : -0.0) : value(rng);
+      a.add(x, with_zeros);
+      sa.add_product(x, x, squares_with);
+      if (x != 0.0) {
+        b.add(x, without_zeros);
+        sb.add_product(x, x, squares_without);
+      }
+    }
+    a.commit(with_zeros);
+    b.commit(without_zeros);
+    sa.commit(squares_with);
+    sb.commit(squares_without);
+  }
+  EXPECT_EQ(with_zeros.to_string(), without_zeros.to_string());
+  EXPECT_EQ(squares_with.to_string(), squares_without.to_string());
 }
 
 }  // namespace

@@ -141,5 +141,27 @@ TEST(ExactSum, ProductsEnterExactly) {
   EXPECT_EQ(sum.value(), DBL_EPSILON * DBL_EPSILON);
 }
 
+TEST(ExactSum, ValueAndTextAgreeAcrossLimbBoundaries) {
+  // value() and to_string() read 64 bits across up to three limbs at once: sums whose top
+  // and bottom bits fall at every offset within a limb, of either sign, small to huge (strtod
+  // rounds a subnormal once, value() may twice).
+  std::mt19937_64 rng(23);
+  std::uniform_real_distribution<double> mantissa(-1.0, 1.0);
+  for (int trial = 0; trial < 3000; ++trial) {
+    ExactSum sum;
+    const int scale = static_cast<int>(rng() % 1900) - 900;  // no subnormal sums
+    const int width = static_cast<int>(rng() % 200);
+    const int terms = 1 + static_cast<int>(rng() % 6);
+    for (int i = 0; i < terms; ++i) {
+      const int e = std::min(1000, scale + (width > 0 ? static_cast<int>(rng() % width) : 0));
+      sum.add(std::ldexp(mantissa(rng), e));
+    }
+    const std::string text = sum.to_string();
+    ASSERT_EQ(sum.value(), std::strtod(text.c_str(), nullptr)) << text;
+    ASSERT_EQ(ExactSum::from_string(text), sum) << text;
+    ASSERT_EQ(ExactSum::from_string(text).to_string(), text);
+  }
+}
+
 }  // namespace
 }  // namespace parley
