@@ -136,6 +136,8 @@ void TimeDependentAgent::configure(const AgentSetup& setup, const TimeDependentO
   band_hint_ = 0;
   // The opponent model matters only where there is something to trade: two issues or more.
   modelled_ = !options_.genius && options_.band > 0.0 && space_->issue_count() >= 2;
+  // Only the others' offers feed the models; without models, nothing is observed.
+  observe_only(modelled_ ? action_bit(Action::Offer) : 0u);
   if (!modelled_) return;
   const auto count = static_cast<std::size_t>(std::max(party_count_, party_ + 1));
   if (models_.size() == count) {
