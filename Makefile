@@ -45,7 +45,7 @@ SANITIZER_CXX ?= clang++
 FUZZ_SECONDS ?= 300
 SANITIZER_CONFIG = -DCMAKE_CXX_COMPILER=$(SANITIZER_CXX) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	"-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" -DPARLEY_BUILD_PYTHON=OFF \
-	-DPARLEY_BUILD_BENCH=OFF
+	-DPARLEY_BUILD_BENCH=OFF -DPARLEY_UNITY_BUILD=ON
 export ASAN_OPTIONS ?= detect_leaks=1:detect_stack_use_after_return=1:strict_string_checks=1
 export UBSAN_OPTIONS ?= print_stacktrace=1:halt_on_error=1
 export TSAN_OPTIONS ?= halt_on_error=1:second_deadlock_stack=1

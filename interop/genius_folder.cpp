@@ -13,7 +13,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string lower_case(std::string text) {
+std::string lower_case_name(std::string text) {
   for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return text;
 }
@@ -38,7 +38,7 @@ XmlRole role_of(const XmlFile& file) {
 }
 
 bool uncertain(const XmlFile& file) {
-  return lower_case(file.root().attribute("type").value()) == "uncertain";
+  return lower_case_name(file.root().attribute("type").value()) == "uncertain";
 }
 
 }  // namespace
@@ -47,7 +47,7 @@ GeniusFolder scan_genius_folder(const std::string& directory) {
   std::vector<fs::path> files;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(directory, ec))
-    if (entry.is_regular_file() && lower_case(entry.path().extension().string()) == ".xml")
+    if (entry.is_regular_file() && lower_case_name(entry.path().extension().string()) == ".xml")
       files.push_back(entry.path());
   if (ec) throw InputError(directory, 0, 0, "", "a readable folder", ec.message());
   std::sort(files.begin(), files.end(),

@@ -15,7 +15,7 @@ namespace parley {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
+using OrderedJson = nlohmann::ordered_json;
 
 enum class GeniusKind { Discrete, Integer, Real };
 
@@ -158,7 +158,7 @@ Domain read_domain(const XmlFile& file) {
 
 // Points of v(x) = clamp(a + b x, 0, 1) on [lower, upper]: the ends and the kinks where the line
 // leaves [0, 1], so the piecewise-linear value function equals GENIUS's clamped line everywhere.
-Json clamped_line_points(double a, double b, double lower, double upper) {
+OrderedJson clamped_line_points(double a, double b, double lower, double upper) {
   std::vector<double> xs{lower, upper};
   if (b != 0.0) {
     for (const double level : {0.0, 1.0}) {
@@ -168,7 +168,7 @@ Json clamped_line_points(double a, double b, double lower, double upper) {
   }
   std::sort(xs.begin(), xs.end());
   xs.erase(std::unique(xs.begin(), xs.end()), xs.end());
-  Json points = Json::array();
+  OrderedJson points = OrderedJson::array();
   for (const double x : xs) points.push_back({x, std::clamp(a + b * x, 0.0, 1.0)});
   return points;
 }
@@ -186,7 +186,7 @@ class ProfileReader {
         pointer_(std::move(pointer)) {}
 
   // Fills preferences (weights, values, reservation, discount) and notes what was assumed.
-  Json read(const std::string& source_id, std::vector<std::string>& notes) {
+  OrderedJson read(const std::string& source_id, std::vector<std::string>& notes) {
     const pugi::xml_node space = file_.root();
     if (std::string(space.name()) != "utility_space")
       throw file_.error(space, "", "a GENIUS preference profile: a <utility_space> root",
@@ -216,8 +216,8 @@ class ProfileReader {
         throw file_.error(node, "index", "the index of an issue of the domain",
                           std::to_string(index));
 
-    Json weight_json = Json::object();
-    Json value_json = Json::object();
+    OrderedJson weight_json = OrderedJson::object();
+    OrderedJson value_json = OrderedJson::object();
     double weight_sum = 0.0;
     for (const DomainIssue& issue : domain_.issues) {
       const auto w = weights.find(issue.index);
@@ -242,7 +242,7 @@ class ProfileReader {
                               "\"> with the evaluations of " + in_quotes(issue.name),
                           "none");
       record("/values/" + issue.id, node->second);
-      Json value = value_function(issue, node->second);
+      OrderedJson value = value_function(issue, node->second);
       value["source"] = source_id;
       value_json[issue.id] = std::move(value);
     }
@@ -252,7 +252,7 @@ class ProfileReader {
                         "and the utilities would differ)",
                         "a sum of " + shortest_decimal(weight_sum));
 
-    Json preferences;
+    OrderedJson preferences;
     preferences["weights"] = std::move(weight_json);
     preferences["salience_source"] = source_id;
     preferences["values"] = std::move(value_json);
@@ -297,7 +297,7 @@ class ProfileReader {
                       in_quotes(type.value()));
   }
 
-  Json value_function(const DomainIssue& issue, pugi::xml_node node) const {
+  OrderedJson value_function(const DomainIssue& issue, pugi::xml_node node) const {
     const GeniusKind kind = issue_kind(file_, node);
     if (kind != issue.kind)
       throw file_.error(node, "type",
@@ -315,7 +315,7 @@ class ProfileReader {
   }
 
   // GENIUS divides each evaluation by the issue's largest (0 everywhere when that is ~0).
-  Json discrete_values(const DomainIssue& issue, pugi::xml_node node) const {
+  OrderedJson discrete_values(const DomainIssue& issue, pugi::xml_node node) const {
     std::map<std::string, double> evaluation;
     // A set, not a scan of the list per item: 10^5 items made the import quadratic.
     const std::set<std::string> known(issue.values.begin(), issue.values.end());
@@ -331,20 +331,20 @@ class ProfileReader {
         throw file_.error(item, "value", "one evaluation per value", in_quotes(value) + " twice");
       largest = std::max(largest, e);
     }
-    Json table = Json::array();
+    OrderedJson table = OrderedJson::array();
     for (const std::string& value : issue.values) {
       const auto e = evaluation.find(value);
       if (e == evaluation.end())
         throw file_.error(node, "", "an evaluation for the value " + in_quotes(value), "none");
       table.push_back(largest < 0.00001 ? 0.0 : e->second / largest);
     }
-    return Json{{"table", std::move(table)}};
+    return OrderedJson{{"table", std::move(table)}};
   }
 
   // Integer issues: offset + slope (x - lowerbound) (GENIUS 6 and later), or the older
   // parameter1 x + parameter0; real issues: parameter1 x + parameter0. Both clamped to [0, 1];
   // `constant` takes parameter0. No evaluator at all evaluates to 0, as in GENIUS.
-  Json linear_values(const DomainIssue& issue, pugi::xml_node node) const {
+  OrderedJson linear_values(const DomainIssue& issue, pugi::xml_node node) const {
     const pugi::xml_node evaluator = node.child("evaluator");
     double a = 0.0;  // v(x) = a + b x before clamping
     double b = 0.0;
@@ -373,7 +373,7 @@ class ProfileReader {
                           ftype.empty() ? "none" : in_quotes(ftype));
       }
     }
-    return Json{{"points", clamped_line_points(a, b, issue.lower, issue.upper)}};
+    return OrderedJson{{"points", clamped_line_points(a, b, issue.lower, issue.upper)}};
   }
 
   double reservation(pugi::xml_node space) const {
@@ -406,8 +406,8 @@ class ProfileReader {
   }
 };
 
-Json issue_json(const DomainIssue& issue, const GeniusImportOptions& options) {
-  Json json;
+OrderedJson issue_json(const DomainIssue& issue, const GeniusImportOptions& options) {
+  OrderedJson json;
   json["id"] = issue.id;
   switch (issue.kind) {
     case GeniusKind::Discrete:
@@ -435,8 +435,9 @@ Json issue_json(const DomainIssue& issue, const GeniusImportOptions& options) {
 
 }  // namespace
 
-Json import_genius(const std::string& domain_file, const std::vector<std::string>& profile_files,
-                   const GeniusImportOptions& options, GeniusOrigins* origins) {
+OrderedJson import_genius(const std::string& domain_file,
+                          const std::vector<std::string>& profile_files,
+                          const GeniusImportOptions& options, GeniusOrigins* origins) {
   if (profile_files.size() < 2)
     throw InputError(domain_file, 0, 0, "", "at least two GENIUS profiles (one per party)",
                      std::to_string(profile_files.size()));
@@ -455,11 +456,11 @@ Json import_genius(const std::string& domain_file, const std::vector<std::string
       options.deadline_rounds == 0 ? 0 : parties * options.deadline_rounds - 1;
 
   std::vector<std::string> notes;
-  Json sources = Json::array();
+  OrderedJson sources = OrderedJson::array();
   sources.push_back({{"id", "genius-domain"},
                      {"citation", "GENIUS domain file " + file_name(domain_file) +
                                       " (GENIUS negotiation platform, Lin et al. 2014)"}});
-  Json party_list = Json::array();
+  OrderedJson party_list = OrderedJson::array();
   std::set<std::string> party_ids;
   std::vector<std::string> profile_names;
   for (int p = 0; p < parties; ++p) {
@@ -469,7 +470,7 @@ Json import_genius(const std::string& domain_file, const std::vector<std::string
     const std::string source_id = "genius-" + id;
     sources.push_back(
         {{"id", source_id}, {"citation", "GENIUS preference profile " + file_name(path)}});
-    Json party;
+    OrderedJson party;
     party["id"] = id;
     party["name"] = file_stem(path);
     const std::string model = options.agents.model_for(p, parties, path);
@@ -501,7 +502,7 @@ Json import_genius(const std::string& domain_file, const std::vector<std::string
                  "(docs/interop.md).";
   for (const std::string& note : notes) description += " Note: " + note + ".";
 
-  Json scenario;
+  OrderedJson scenario;
   scenario["parley"] = 1;
   // GENIUS names the root objective after the domain, or just "root".
   const std::string title = domain.name.empty() || lower_case(domain.name) == "root"
@@ -512,7 +513,7 @@ Json import_genius(const std::string& domain_file, const std::vector<std::string
                       {"date", options.date},
                       {"sources", std::move(sources)}};
   scenario["clock"] = {{"start", options.date}, {"days_per_round", 1}, {"round_name", "round"}};
-  Json issues = Json::array();
+  OrderedJson issues = OrderedJson::array();
   if (origins) (*origins)["/issues"] = domain.place;
   for (const DomainIssue& issue : domain.issues) {
     if (origins) {

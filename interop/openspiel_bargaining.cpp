@@ -11,7 +11,7 @@ namespace parley {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
+using OrderedJson = nlohmann::ordered_json;
 
 const char* kPartNames[3] = {"the item pool", "player 0's values", "player 1's values"};
 
@@ -90,8 +90,8 @@ BargainingInstance read_bargaining_instance(const std::string& path, int line) {
   return instance;
 }
 
-Json bargaining_scenario(const BargainingInstance& instance, const std::string& source,
-                         const OpenSpielBargainingOptions& options) {
+OrderedJson bargaining_scenario(const BargainingInstance& instance, const std::string& source,
+                                const OpenSpielBargainingOptions& options) {
   if (options.max_turns < 2)
     throw InputError(source, 0, 0, "", "max_turns of at least 2 (one offer that can be answered)",
                      std::to_string(options.max_turns));
@@ -100,7 +100,7 @@ Json bargaining_scenario(const BargainingInstance& instance, const std::string& 
   if (!(options.prob_end >= 0.0 && options.prob_end < 1.0))
     throw InputError(source, 0, 0, "", "prob_end in [0, 1)", shortest_decimal(options.prob_end));
 
-  Json issues = Json::array();
+  OrderedJson issues = OrderedJson::array();
   for (std::size_t k = 0; k < 3; ++k) {
     const std::string name = kBargainingItemNames[k];
     issues.push_back(
@@ -113,10 +113,10 @@ Json bargaining_scenario(const BargainingInstance& instance, const std::string& 
          {"step", 1}});
   }
 
-  Json parties = Json::array();
+  OrderedJson parties = OrderedJson::array();
   for (std::size_t p = 0; p < 2; ++p) {
-    Json weights = Json::object();
-    Json values = Json::object();
+    OrderedJson weights = OrderedJson::object();
+    OrderedJson values = OrderedJson::object();
     for (std::size_t k = 0; k < 3; ++k) {
       const std::string name = kBargainingItemNames[k];
       const int pool = instance.pool[k];
@@ -125,11 +125,11 @@ Json bargaining_scenario(const BargainingInstance& instance, const std::string& 
       // Player 0 receives x items, player 1 the other pool - x.
       const double at_zero = (worth == 0 || p == 0) ? 0.0 : 1.0;
       const double at_pool = (worth == 0 || p == 1) ? 0.0 : 1.0;
-      values[name] = {
-          {"points", Json::array({Json::array({0, at_zero}), Json::array({pool, at_pool})})},
-          {"source", "openspiel"}};
+      values[name] = {{"points", OrderedJson::array({OrderedJson::array({0, at_zero}),
+                                                     OrderedJson::array({pool, at_pool})})},
+                      {"source", "openspiel"}};
     }
-    Json party;
+    OrderedJson party;
     party["id"] = "player" + std::to_string(p);
     party["name"] = "Player " + std::to_string(p);
     party["agent"] = {{"model", options.agents.model_for(static_cast<int>(p), 2, source)}};
@@ -149,7 +149,7 @@ Json bargaining_scenario(const BargainingInstance& instance, const std::string& 
                                 std::to_string(instance.pool[1]) + "," +
                                 std::to_string(instance.pool[2]);
 
-  Json scenario;
+  OrderedJson scenario;
   scenario["parley"] = 1;
   scenario["meta"] = {
       {"name", "OpenSpiel bargaining " + pool_text + " " + values_text(0) + " " + values_text(1)},
@@ -161,10 +161,11 @@ Json bargaining_scenario(const BargainingInstance& instance, const std::string& 
            ". A party's OpenSpiel return is its utility times the sum of its weights "
            "(docs/interop.md)."},
       {"date", options.date},
-      {"sources", Json::array({{{"id", "openspiel"},
-                                {"citation", "OpenSpiel bargaining instance " + source +
-                                                 " (open_spiel/games/bargaining; Lewis et al. "
-                                                 "2017, Deal or no deal?)"}}})}};
+      {"sources",
+       OrderedJson::array({{{"id", "openspiel"},
+                            {"citation", "OpenSpiel bargaining instance " + source +
+                                             " (open_spiel/games/bargaining; Lewis et al. "
+                                             "2017, Deal or no deal?)"}}})}};
   scenario["clock"] = {{"start", options.date}, {"days_per_round", 1}, {"round_name", "turn"}};
   scenario["issues"] = std::move(issues);
   scenario["parties"] = std::move(parties);
@@ -177,8 +178,8 @@ Json bargaining_scenario(const BargainingInstance& instance, const std::string& 
   return scenario;
 }
 
-Json import_openspiel_bargaining(const std::string& path, int line,
-                                 const OpenSpielBargainingOptions& options) {
+OrderedJson import_openspiel_bargaining(const std::string& path, int line,
+                                        const OpenSpielBargainingOptions& options) {
   const BargainingInstance instance = read_bargaining_instance(path, line);
   const std::string source =
       std::filesystem::path(path).filename().string() + " line " + std::to_string(line);

@@ -10,7 +10,7 @@ namespace parley {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
+using OrderedJson = nlohmann::ordered_json;
 
 constexpr int kWidth = 600;
 
@@ -19,8 +19,8 @@ double finite(double v) {
   return std::isfinite(v) ? v : 0.0;
 }
 
-Json base(const std::string& title, int width, int height) {
-  Json spec;
+OrderedJson base(const std::string& title, int width, int height) {
+  OrderedJson spec;
   spec["$schema"] = "https://vega.github.io/schema/vega/v5.json";
   spec["width"] = width;
   spec["height"] = height;
@@ -29,11 +29,11 @@ Json base(const std::string& title, int width, int height) {
   spec["title"] = {{"text", title}, {"anchor", "start"}, {"fontSize", 15}, {"offset", 10}};
   spec["config"] = {{"axis", {{"labelFontSize", 11}, {"titleFontSize", 12}}},
                     {"legend", {{"labelFontSize", 11}, {"titleFontSize", 12}}}};
-  spec["data"] = Json::array();
-  spec["scales"] = Json::array();
-  spec["axes"] = Json::array();
-  spec["legends"] = Json::array();
-  spec["marks"] = Json::array();
+  spec["data"] = OrderedJson::array();
+  spec["scales"] = OrderedJson::array();
+  spec["axes"] = OrderedJson::array();
+  spec["legends"] = OrderedJson::array();
+  spec["marks"] = OrderedJson::array();
   return spec;
 }
 
@@ -45,15 +45,15 @@ struct Extent {
     lo = std::min(lo, v);
     hi = std::max(hi, v);
   }
-  Json domain() const {
-    if (!(lo <= hi)) return Json::array({0.0, 1.0});
-    if (lo == hi) return Json::array({lo - 0.5, hi + 0.5});
-    return Json::array({lo, hi});
+  OrderedJson domain() const {
+    if (!(lo <= hi)) return OrderedJson::array({0.0, 1.0});
+    if (lo == hi) return OrderedJson::array({lo - 0.5, hi + 0.5});
+    return OrderedJson::array({lo, hi});
   }
 };
 
-Json linear_scale(const std::string& name, const Json& domain, const std::string& range, bool nice,
-                  bool zero) {
+OrderedJson linear_scale(const std::string& name, const OrderedJson& domain,
+                         const std::string& range, bool nice, bool zero) {
   return {{"name", name},   {"type", "linear"}, {"domain", domain},
           {"range", range}, {"nice", nice},     {"zero", zero}};
 }
@@ -68,8 +68,8 @@ std::vector<std::string> distinct(const Rows& rows, Get get, std::vector<std::st
   return seen;
 }
 
-Json xy_rows(const std::vector<XYPoint>& points) {
-  Json rows = Json::array();
+OrderedJson xy_rows(const std::vector<XYPoint>& points) {
+  OrderedJson rows = OrderedJson::array();
   for (const auto& p : points)
     rows.push_back({{"x", finite(p.x)},
                     {"y", finite(p.y)},
@@ -79,7 +79,7 @@ Json xy_rows(const std::vector<XYPoint>& points) {
   return rows;
 }
 
-Json tooltip(const std::string& x_title, const std::string& y_title) {
+OrderedJson tooltip(const std::string& x_title, const std::string& y_title) {
   return {
       {"signal", "{'" + x_title + "': datum.x, '" + y_title +
                      "': format(datum.y, '.4~g'), 'series': datum.series, 'note': datum.note}"}};
@@ -95,15 +95,15 @@ std::string quoted(std::string s) {
 }  // namespace
 
 Chart xy_chart(const XYChart& c) {
-  Json spec = base(c.title, kWidth, 300);
+  OrderedJson spec = base(c.title, kWidth, 300);
   spec["data"].push_back({{"name", "cloud"}, {"values", xy_rows(c.cloud)}});
   spec["data"].push_back({{"name", "lines"}, {"values", xy_rows(c.lines)}});
   spec["data"].push_back({{"name", "dots"}, {"values", xy_rows(c.dots)}});
-  Json markers = Json::array();
+  OrderedJson markers = OrderedJson::array();
   for (const auto& m : c.markers)
     markers.push_back({{"x", finite(m.x)}, {"y", finite(m.y)}, {"label", m.label}});
   spec["data"].push_back({{"name", "markers"}, {"values", markers}});
-  Json bars = Json::array();
+  OrderedJson bars = OrderedJson::array();
   for (const auto& e : c.error_bars)
     bars.push_back({{"x", finite(e.x)},
                     {"lower", finite(e.lower)},
@@ -126,8 +126,10 @@ Chart xy_chart(const XYChart& c) {
     ey.add(e.lower);
     ey.add(e.upper);
   }
-  const Json xd = c.x_domain ? Json::array({c.x_domain->first, c.x_domain->second}) : ex.domain();
-  const Json yd = c.y_domain ? Json::array({c.y_domain->first, c.y_domain->second}) : ey.domain();
+  const OrderedJson xd =
+      c.x_domain ? OrderedJson::array({c.x_domain->first, c.x_domain->second}) : ex.domain();
+  const OrderedJson yd =
+      c.y_domain ? OrderedJson::array({c.y_domain->first, c.y_domain->second}) : ey.domain();
   spec["scales"].push_back(linear_scale("x", xd, "width", !c.x_domain, false));
   spec["scales"].push_back(linear_scale("y", yd, "height", !c.y_domain, false));
   auto series = distinct(c.lines, [](const XYPoint& p) -> const std::string& { return p.series; });
@@ -147,10 +149,10 @@ Chart xy_chart(const XYChart& c) {
        {"domain", shapes},
        {"range", {"circle", "triangle-up", "square", "diamond", "cross", "triangle-down"}}});
 
-  Json xaxis = {{"orient", "bottom"}, {"scale", "x"}, {"title", c.x_title}, {"grid", true}};
+  OrderedJson xaxis = {{"orient", "bottom"}, {"scale", "x"}, {"title", c.x_title}, {"grid", true}};
   if (c.x_integer) xaxis["tickMinStep"] = 1;
   if (c.x_integer) xaxis["format"] = "d";
-  Json yaxis = {{"orient", "left"}, {"scale", "y"}, {"title", c.y_title}, {"grid", true}};
+  OrderedJson yaxis = {{"orient", "left"}, {"scale", "y"}, {"title", c.y_title}, {"grid", true}};
   if (!c.y_format.empty()) yaxis["format"] = c.y_format;
   spec["axes"].push_back(xaxis);
   spec["axes"].push_back(yaxis);
@@ -164,8 +166,8 @@ Chart xy_chart(const XYChart& c) {
   if (!shapes.empty())
     spec["legends"].push_back({{"shape", "shape"}, {"title", c.shape_title}, {"orient", "right"}});
 
-  const Json tip = tooltip(quoted(c.x_title), quoted(c.y_title));
-  Json& marks = spec["marks"];
+  const OrderedJson tip = tooltip(quoted(c.x_title), quoted(c.y_title));
+  OrderedJson& marks = spec["marks"];
   marks.push_back({{"type", "symbol"},
                    {"from", {{"data", "cloud"}}},
                    {"encode",
@@ -186,26 +188,27 @@ Chart xy_chart(const XYChart& c) {
                        {"stroke", {{"scale", "color"}, {"field", "series"}}},
                        {"strokeWidth", {{"value", 1.5}}},
                        {"strokeOpacity", {{"value", 0.6}}}}}}}});
-  const Json line_enter = {{"x", {{"scale", "x"}, {"field", "x"}}},
-                           {"y", {{"scale", "y"}, {"field", "y"}}},
-                           {"stroke", {{"scale", "color"}, {"field", "series"}}},
-                           {"strokeWidth", {{"value", 2}}},
-                           {"interpolate", {{"value", c.step ? "step-after" : "linear"}}}};
+  const OrderedJson line_enter = {{"x", {{"scale", "x"}, {"field", "x"}}},
+                                  {"y", {{"scale", "y"}, {"field", "y"}}},
+                                  {"stroke", {{"scale", "color"}, {"field", "series"}}},
+                                  {"strokeWidth", {{"value", 2}}},
+                                  {"interpolate", {{"value", c.step ? "step-after" : "linear"}}}};
   // One line per series and shape: in a negotiation dance, a party's valuation of its own
   // offers and of the other's are two lines.
-  const Json facet = {
-      {"name", "one_series"}, {"data", "lines"}, {"groupby", Json::array({"series", "shape"})}};
+  const OrderedJson facet = {{"name", "one_series"},
+                             {"data", "lines"},
+                             {"groupby", OrderedJson::array({"series", "shape"})}};
   marks.push_back({{"type", "group"},
                    {"from", {{"facet", facet}}},
-                   {"marks", Json::array({{{"type", "line"},
-                                           {"from", {{"data", "one_series"}}},
-                                           {"encode", {{"enter", line_enter}}}}})}});
+                   {"marks", OrderedJson::array({{{"type", "line"},
+                                                  {"from", {{"data", "one_series"}}},
+                                                  {"encode", {{"enter", line_enter}}}}})}});
   if (c.line_points) {
-    Json enter = {{"x", {{"scale", "x"}, {"field", "x"}}},
-                  {"y", {{"scale", "y"}, {"field", "y"}}},
-                  {"size", {{"value", 50}}},
-                  {"fill", {{"scale", "color"}, {"field", "series"}}},
-                  {"tooltip", tip}};
+    OrderedJson enter = {{"x", {{"scale", "x"}, {"field", "x"}}},
+                         {"y", {{"scale", "y"}, {"field", "y"}}},
+                         {"size", {{"value", 50}}},
+                         {"fill", {{"scale", "color"}, {"field", "series"}}},
+                         {"tooltip", tip}};
     if (!shapes.empty()) enter["shape"] = {{"scale", "shape"}, {"field", "shape"}};
     marks.push_back(
         {{"type", "symbol"}, {"from", {{"data", "lines"}}}, {"encode", {{"enter", enter}}}});
@@ -256,13 +259,13 @@ Chart xy_chart(const XYChart& c) {
 
 Chart interval_chart(const IntervalChart& c) {
   const int rows = static_cast<int>(c.bars.size());
-  Json spec = base(c.title, kWidth - 160, std::max(40, 26 * rows));
-  Json values = Json::array();
+  OrderedJson spec = base(c.title, kWidth - 160, std::max(40, 26 * rows));
+  OrderedJson values = OrderedJson::array();
   Extent ex;
   ex.add(0.0);
   std::vector<std::string> labels;
   for (const auto& b : c.bars) {
-    Json row = {
+    OrderedJson row = {
         {"label", b.label}, {"group", b.group}, {"value", finite(b.value)}, {"text", b.text}};
     row["lower"] = finite(b.lower.value_or(b.value));
     row["upper"] = finite(b.upper.value_or(b.value));
@@ -274,7 +277,8 @@ Chart interval_chart(const IntervalChart& c) {
     labels.push_back(b.label);
   }
   spec["data"].push_back({{"name", "bars"}, {"values", values}});
-  const Json xd = c.domain ? Json::array({c.domain->first, c.domain->second}) : ex.domain();
+  const OrderedJson xd =
+      c.domain ? OrderedJson::array({c.domain->first, c.domain->second}) : ex.domain();
   spec["scales"].push_back(linear_scale("x", xd, "width", !c.domain, true));
   spec["scales"].push_back({{"name", "y"},
                             {"type", "band"},
@@ -287,7 +291,8 @@ Chart interval_chart(const IntervalChart& c) {
                             {"type", "ordinal"},
                             {"domain", groups.empty() ? std::vector<std::string>{""} : groups},
                             {"range", {{"scheme", "tableau10"}}}});
-  Json xaxis = {{"orient", "bottom"}, {"scale", "x"}, {"title", c.value_title}, {"grid", true}};
+  OrderedJson xaxis = {
+      {"orient", "bottom"}, {"scale", "x"}, {"title", c.value_title}, {"grid", true}};
   if (!c.format.empty()) xaxis["format"] = c.format;
   spec["axes"].push_back(xaxis);
   spec["axes"].push_back({{"orient", "left"}, {"scale", "y"}, {"labelLimit", 220}});
@@ -296,13 +301,13 @@ Chart interval_chart(const IntervalChart& c) {
                                {"title", c.group_title},
                                {"orient", "bottom"},
                                {"direction", "horizontal"}});
-  Json& marks = spec["marks"];
+  OrderedJson& marks = spec["marks"];
   marks.push_back({{"type", "rect"},
                    {"from", {{"data", "bars"}}},
                    {"encode",
                     {{"enter",
-                      {{"x", c.span_bars ? Json{{"scale", "x"}, {"field", "lower"}}
-                                         : Json{{"scale", "x"}, {"value", 0}}},
+                      {{"x", c.span_bars ? OrderedJson{{"scale", "x"}, {"field", "lower"}}
+                                         : OrderedJson{{"scale", "x"}, {"value", 0}}},
                        {"x2", {{"scale", "x"}, {"field", c.span_bars ? "upper" : "value"}}},
                        {"y", {{"scale", "y"}, {"field", "label"}}},
                        {"height", {{"scale", "y"}, {"band", 1}}},
@@ -334,8 +339,8 @@ Chart interval_chart(const IntervalChart& c) {
 }
 
 Chart histogram_chart(const HistogramChart& c) {
-  Json spec = base(c.title, kWidth - 120, 220);
-  Json values = Json::array();
+  OrderedJson spec = base(c.title, kWidth - 120, 220);
+  OrderedJson values = OrderedJson::array();
   Extent ex, ey;
   ey.add(0.0);
   for (const auto& b : c.bins) {
@@ -375,9 +380,9 @@ Chart timeline_chart(const TimelineChart& c) {
   lanes = distinct(c.spans, [](const Span& s) -> const std::string& { return s.lane; });
   lanes = distinct(
       c.instants, [](const Instant& s) -> const std::string& { return s.lane; }, lanes);
-  Json spec = base(c.title, kWidth - 140, std::max(40, 24 * static_cast<int>(lanes.size())));
-  Json spans = Json::array();
-  Json instants = Json::array();
+  OrderedJson spec = base(c.title, kWidth - 140, std::max(40, 24 * static_cast<int>(lanes.size())));
+  OrderedJson spans = OrderedJson::array();
+  OrderedJson instants = OrderedJson::array();
   Extent ex;
   for (const auto& s : c.spans) {
     spans.push_back({{"lane", s.lane},
@@ -439,9 +444,10 @@ Chart timeline_chart(const TimelineChart& c) {
 Chart heatmap_chart(const HeatmapChart& c) {
   const auto xs = distinct(c.cells, [](const Cell& s) -> const std::string& { return s.x; });
   const auto ys = distinct(c.cells, [](const Cell& s) -> const std::string& { return s.y; });
-  Json spec = base(c.title, std::min(kWidth - 140, std::max(200, 60 * static_cast<int>(xs.size()))),
-                   std::max(120, 36 * static_cast<int>(ys.size())));
-  Json values = Json::array();
+  OrderedJson spec =
+      base(c.title, std::min(kWidth - 140, std::max(200, 60 * static_cast<int>(xs.size()))),
+           std::max(120, 36 * static_cast<int>(ys.size())));
+  OrderedJson values = OrderedJson::array();
   Extent ev;
   for (const auto& cell : c.cells) {
     values.push_back(
@@ -455,12 +461,13 @@ Chart heatmap_chart(const HeatmapChart& c) {
   std::vector<std::string> ys_up(ys.rbegin(), ys.rend());  // the first level at the bottom
   spec["scales"].push_back(
       {{"name", "y"}, {"type", "band"}, {"domain", ys_up}, {"range", "height"}});
-  spec["scales"].push_back({{"name", "color"},
-                            {"type", "linear"},
-                            // Shares span the whole 0-100%: colours then compare across maps and
-                            // do not magnify a 92-98% spread.
-                            {"domain", c.format == "%" ? Json::array({0.0, 1.0}) : ev.domain()},
-                            {"range", {{"scheme", "viridis"}}}});
+  spec["scales"].push_back(
+      {{"name", "color"},
+       {"type", "linear"},
+       // Shares span the whole 0-100%: colours then compare across maps and
+       // do not magnify a 92-98% spread.
+       {"domain", c.format == "%" ? OrderedJson::array({0.0, 1.0}) : ev.domain()},
+       {"range", {{"scheme", "viridis"}}}});
   spec["axes"].push_back({{"orient", "bottom"},
                           {"scale", "x"},
                           {"title", c.x_title},
@@ -469,7 +476,7 @@ Chart heatmap_chart(const HeatmapChart& c) {
                           {"labelLimit", 260}});
   spec["axes"].push_back(
       {{"orient", "left"}, {"scale", "y"}, {"title", c.y_title}, {"labelLimit", 260}});
-  Json legend = {{"fill", "color"}, {"title", c.value_title}, {"orient", "right"}};
+  OrderedJson legend = {{"fill", "color"}, {"title", c.value_title}, {"orient", "right"}};
   if (!c.format.empty()) legend["format"] = c.format;
   spec["legends"].push_back(legend);
   spec["marks"].push_back({{"type", "rect"},

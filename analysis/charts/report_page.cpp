@@ -7,7 +7,7 @@ namespace parley {
 
 namespace {
 
-constexpr const char* kStyle = R"css(
+constexpr const char* kReportPageStyle = R"css(
 body { font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; color: #222;
        max-width: 980px; margin: 24px auto; padding: 0 16px; line-height: 1.4; }
 h1 { font-size: 24px; margin-bottom: 2px; }
@@ -142,7 +142,8 @@ std::string html_page(const ReportPage& page, const std::string& vega_script) {
   std::ostringstream h;
   h << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
     << "<meta name=\"generator\" content=\"parley report\">\n"
-    << "<title>" << html_escape(page.title) << "</title>\n<style>" << kStyle << "</style>\n"
+    << "<title>" << html_escape(page.title) << "</title>\n<style>" << kReportPageStyle
+    << "</style>\n"
     << "<script>\n"
     << script_safe_js(vega_script) << "</script>\n</head>\n<body>\n"
     << "<h1>" << html_escape(page.title) << "</h1>\n";

@@ -12,6 +12,7 @@
 #include "analysis/solutions/pareto.hpp"
 #include "analysis/solutions/utility_set.hpp"
 #include "engine/format.hpp"
+#include "engine/scenario/display_name.hpp"
 
 namespace parley {
 
@@ -27,10 +28,6 @@ constexpr const char* kNoSituation =
 
 const Party& party_of(const Scenario& s, int p) {
   return s.parties.at(static_cast<std::size_t>(p));
-}
-
-std::string track_name(const Track& t) {
-  return t.label.empty() ? t.id : t.label;
 }
 
 std::string percent(double share) {
@@ -96,7 +93,7 @@ void public_part(Document& doc, const Scenario& s) {
                   " tracks side by side; each track is agreed on its own, and every issue of "
                   "a track must be settled for a deal on it.");
   for (const Track& t : s.tracks) {
-    doc.heading(4, track_name(t));
+    doc.heading(4, display_name(t));
     std::vector<std::string> items;
     for (int i : t.issues) {
       const Issue& issue = s.issues[static_cast<std::size_t>(i)];
@@ -161,7 +158,7 @@ void public_part(Document& doc, const Scenario& s) {
           std::string names;
           for (std::size_t i = 0; i < s.world.ceasefire_tracks.size(); ++i)
             names += (i ? " or " : "") +
-                     track_name(s.tracks[static_cast<std::size_t>(s.world.ceasefire_tracks[i])]);
+                     display_name(s.tracks[static_cast<std::size_t>(s.world.ceasefire_tracks[i])]);
           return names.empty() ? std::string("a ceasefire track") : names;
         }() +
         " stops the fighting.");
@@ -226,7 +223,7 @@ void confidential_part(Document& doc, const Simulator& sim, int party, int level
   for (std::size_t ti = 0; ti < s.tracks.size(); ++ti) {
     const Track& track = s.tracks[ti];
     const OutcomeSpace& space = sim.space(static_cast<int>(ti));
-    doc.heading(level + 1, "Your point schedule: " + track_name(track));
+    doc.heading(level + 1, "Your point schedule: " + display_name(track));
     for (int k = 0; k < space.issue_count(); ++k) issue_schedule(doc, space, party, k);
     const DisagreementPoint d = run_disagreement_point(sim, static_cast<int>(ti));
     const double no_deal = to_points(d.values[party]);
@@ -245,7 +242,7 @@ void confidential_part(Document& doc, const Simulator& sim, int party, int level
     std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
       return issue_weight_points(space, party, a) > issue_weight_points(space, party, b);
     });
-    std::string p = track_name(track);
+    std::string p = display_name(track);
     if (s.tracks.size() > 1 && total_weight > 0)
       p += " carries " + percent(space.track_weight(party) / total_weight) + " of your stakes.";
     else
@@ -295,7 +292,7 @@ void confidential_part(Document& doc, const Simulator& sim, int party, int level
            percent(type.probability) + ")";
       for (std::size_t tr = 0; tr < type.reservation.size() && tr < s.tracks.size(); ++tr)
         if (is_set(type.reservation[tr]))
-          t += ", no-deal score on " + track_name(s.tracks[tr]) + " " +
+          t += ", no-deal score on " + display_name(s.tracks[tr]) + " " +
                format_points(to_points(type.reservation[tr])) + " points";
     }
     time.push_back(t + ".");
@@ -337,7 +334,7 @@ void public_schedules(Document& doc, const Simulator& sim, int party) {
   for (std::size_t q = 0; q < s.parties.size(); ++q) {
     if (static_cast<int>(q) == party) continue;
     for (std::size_t t = 0; t < s.tracks.size(); ++t) {
-      doc.heading(4, s.parties[q].name + ": " + track_name(s.tracks[t]));
+      doc.heading(4, s.parties[q].name + ": " + display_name(s.tracks[t]));
       const OutcomeSpace& space = sim.space(static_cast<int>(t));
       for (int k = 0; k < space.issue_count(); ++k)
         issue_schedule(doc, space, static_cast<int>(q), k);
@@ -390,7 +387,7 @@ void analysis_part(Document& doc, const Simulator& sim) {
     const DisagreementPoint d = run_disagreement_point(sim, track);
     set.disagreement = d.values;
     const std::vector<std::int64_t> frontier = pareto_frontier(set);
-    doc.heading(3, track_name(s.tracks[ti]));
+    doc.heading(3, display_name(s.tracks[ti]));
     std::string no_deal = "No-deal scores (" + std::string(describe(d.source)) + "): ";
     for (std::size_t p = 0; p < s.parties.size(); ++p)
       no_deal += (p ? ", " : "") + s.parties[p].id + " " +
@@ -442,7 +439,7 @@ void analysis_part(Document& doc, const Simulator& sim) {
               : date_of_round(s, e.round) + " (round " + std::to_string(e.round) + ")";
       std::string item = when + ": " + (e.label.empty() ? e.id : e.label) + " [" + e.kind + "]";
       if (e.unless_agreed >= 0)
-        item += ", unless " + track_name(s.tracks[static_cast<std::size_t>(e.unless_agreed)]) +
+        item += ", unless " + display_name(s.tracks[static_cast<std::size_t>(e.unless_agreed)]) +
                 " is agreed by then";
       items.push_back(item + ".");
     }
@@ -463,7 +460,7 @@ void analysis_part(Document& doc, const Simulator& sim) {
     if (!s.history.summary.empty()) doc.paragraph(s.history.summary);
     for (const HistoricalTrack& h : s.history.tracks) {
       const Track& track = s.tracks[static_cast<std::size_t>(h.track)];
-      std::string line = track_name(track) + ": " +
+      std::string line = display_name(track) + ": " +
                          (h.agreed ? "agreed on " + h.date : std::string("not agreed")) +
                          (h.how.empty() ? "" : " (" + h.how + ")") + ".";
       doc.paragraph(line);

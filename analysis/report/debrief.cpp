@@ -8,22 +8,16 @@
 #include "analysis/report/points.hpp"
 #include "analysis/report/run_pictures.hpp"
 #include "analysis/solutions/pareto.hpp"
+#include "analysis/statistics/json_number.hpp"
 #include "engine/format.hpp"
 #include "engine/input_error.hpp"
+#include "engine/scenario/display_name.hpp"
 
 namespace parley {
 
 namespace {
 
 using Json = nlohmann::json;
-
-std::string track_name(const Track& t) {
-  return t.label.empty() ? t.id : t.label;
-}
-
-double number(const Json& j) {
-  return j.is_number() ? j.get<double>() : 0.0;
-}
 
 // The deal a trace line's terms describe, on the track's issues.
 Deal deal_of(const Scenario& s, const OutcomeSpace& space, const Json& terms,
@@ -36,7 +30,7 @@ Deal deal_of(const Scenario& s, const OutcomeSpace& space, const Json& terms,
       throw InputError(table, 0, 0, "/terms/" + issue.id,
                        "the value of every issue of the track in an accepted offer",
                        "none for " + issue.id);
-    deal.values[static_cast<std::size_t>(k)] = number(terms[issue.id]["value"]);
+    deal.values[static_cast<std::size_t>(k)] = number_or(terms[issue.id]["value"]);
   }
   const std::int64_t nearest = space.nearest_outcome(deal);
   const Deal grid = space.deal(nearest);
@@ -49,7 +43,7 @@ Deal deal_of(const Scenario& s, const OutcomeSpace& space, const Json& terms,
   return deal;
 }
 
-std::string terms_text(const Scenario& s, const OutcomeSpace& space, const Deal& deal) {
+std::string issue_values_text(const Scenario& s, const OutcomeSpace& space, const Deal& deal) {
   std::string text;
   for (int k = 0; k < space.issue_count(); ++k)
     text += (k ? "; " : "") + s.issues[static_cast<std::size_t>(space.issue(k))].describe(
@@ -185,7 +179,7 @@ ReportPage debrief_page(const Simulator& simulator, const std::vector<DebriefTab
       joint += o.tracks[t].joint_points;
     }
     page.facts.push_back(
-        {track_name(s.tracks[t]),
+        {display_name(s.tracks[t]),
          std::to_string(agreed) + " of " + std::to_string(outcomes.size()) + " tables agreed" +
              (outcomes.empty()
                   ? ""
@@ -235,7 +229,7 @@ ReportPage debrief_page(const Simulator& simulator, const std::vector<DebriefTab
       const TableTrack& tt = o.tracks[t];
       const OutcomeSpace& space = simulator.space(static_cast<int>(t));
       const std::string outcome =
-          tt.deal ? terms_text(s, space, *tt.deal)
+          tt.deal ? issue_values_text(s, space, *tt.deal)
                   : (tt.status == "open" ? (o.finished ? "never opened" : "still open")
                                          : "no deal (" + tt.status + ")");
       add_row(o.name, t, outcome, tt.round >= 0 ? s.clock.date_of(tt.round).to_string() : "",
@@ -245,15 +239,15 @@ ReportPage debrief_page(const Simulator& simulator, const std::vector<DebriefTab
     const OutcomeSpace& space = simulator.space(static_cast<int>(t));
     if (baseline.tracks[t].typical) {
       const Deal deal = space.deal(*baseline.tracks[t].typical);
-      add_row("(agents' typical deal)", t, terms_text(s, space, deal), "", -1,
+      add_row("(agents' typical deal)", t, issue_values_text(s, space, deal), "", -1,
               evaluate_deal(refs[t], space, deal), -1);
     }
     if (const auto h = historical_deal(s, space, static_cast<int>(t))) {
       std::string date;
       for (const HistoricalTrack& ht : s.history.tracks)
         if (ht.track == static_cast<int>(t)) date = ht.date;
-      add_row("(history)", t, terms_text(s, space, *h), date, -1, evaluate_deal(refs[t], space, *h),
-              -1);
+      add_row("(history)", t, issue_values_text(s, space, *h), date, -1,
+              evaluate_deal(refs[t], space, *h), -1);
     }
   }
   table.section = page.sections.size();
@@ -268,9 +262,9 @@ ReportPage debrief_page(const Simulator& simulator, const std::vector<DebriefTab
       const OutcomeSpace& space = simulator.space(static_cast<int>(t));
       const TrackReference& ref = refs[t];
       ReportSection sec;
-      sec.heading = "Deals on " + track_name(s.tracks[t]);
+      sec.heading = "Deals on " + display_name(s.tracks[t]);
       XYChart x;
-      x.title = "The tables' deals in utility space: " + track_name(s.tracks[t]);
+      x.title = "The tables' deals in utility space: " + display_name(s.tracks[t]);
       x.caption = "Every possible deal (grey) by the points it gives " + a + " and " + b +
                   "; the line is the Pareto frontier. Coloured dots: the tables' deals (a "
                   "table without a deal sits at the no-deal scores). Markers: the Nash and "
@@ -307,7 +301,7 @@ ReportPage debrief_page(const Simulator& simulator, const std::vector<DebriefTab
         x.dots.push_back(
             {to_points(tt.evaluation.utilities[0]), to_points(tt.evaluation.utilities[1]),
              tt.deal ? "a table's deal" : "a table without a deal", "",
-             o.name + (tt.deal ? ": " + terms_text(s, space, *tt.deal) : ": no deal")});
+             o.name + (tt.deal ? ": " + issue_values_text(s, space, *tt.deal) : ": no deal")});
       }
       if (ref.nash)
         x.markers.push_back({to_points(ref.set.utilities(*ref.nash, 0)),
@@ -341,8 +335,8 @@ ReportPage debrief_page(const Simulator& simulator, const std::vector<DebriefTab
     for (std::size_t t = 0; t < s.tracks.size(); ++t) {
       if (outcomes[i].tracks[t].offers == 0) continue;
       XYChart x;
-      x.title = outcomes[i].name + ": " + track_name(s.tracks[t]);
-      x.caption = "Offers at " + outcomes[i].name + " on " + track_name(s.tracks[t]) + ".";
+      x.title = outcomes[i].name + ": " + display_name(s.tracks[t]);
+      x.caption = "Offers at " + outcomes[i].name + " on " + display_name(s.tracks[t]) + ".";
       x.x_title = s.clock.round_name + " of the talks";
       x.y_title = "points of the offer (0\u2013100)";
       x.series_title = "points to";
@@ -357,11 +351,11 @@ ReportPage debrief_page(const Simulator& simulator, const std::vector<DebriefTab
             continue;
           const Deal deal = deal_of(s, space, line["terms"], tables[i].name);
           const std::string by = line["party"].is_string() ? line["party"].get<std::string>() : "";
-          x.lines.push_back({number(line["round"]),
+          x.lines.push_back({number_or(line["round"]),
                              to_points(space.utility(static_cast<int>(p), deal)), s.parties[p].id,
                              by,
                              "offer by " + by + " on " + line.value("date", "") + ": " +
-                                 terms_text(s, space, deal)});
+                                 issue_values_text(s, space, deal)});
         }
       if (const auto& deal = outcomes[i].tracks[t].deal)
         for (std::size_t p = 0; p < s.parties.size(); ++p)

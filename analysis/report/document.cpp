@@ -23,7 +23,7 @@ std::string cell(const std::string& text) {
   return out;
 }
 
-constexpr const char* kStyle = R"(
+constexpr const char* kDocumentStyle = R"(
 body { font-family: Georgia, "DejaVu Serif", serif; max-width: 48em; margin: 2em auto;
        padding: 0 1em; color: #222; line-height: 1.45; }
 h1 { font-size: 1.6em; margin-bottom: 0.2em; }
@@ -163,8 +163,8 @@ std::string Document::html_body() const {
 
 std::string Document::html() const {
   return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
-         html_escape(title_) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n" +
-         html_body() + "</body>\n</html>\n";
+         html_escape(title_) + "</title>\n<style>" + kDocumentStyle +
+         "</style>\n</head>\n<body>\n" + html_body() + "</body>\n</html>\n";
 }
 
 }  // namespace parley

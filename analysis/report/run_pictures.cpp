@@ -6,8 +6,10 @@
 #include "analysis/solutions/bargaining_solutions.hpp"
 #include "analysis/solutions/pareto.hpp"
 #include "analysis/solutions/utility_set.hpp"
+#include "analysis/statistics/json_number.hpp"
 #include "engine/format.hpp"
 #include "engine/input_error.hpp"
+#include "engine/scenario/display_name.hpp"
 #include "engine/scenario/outcome_space.hpp"
 
 namespace parley {
@@ -16,10 +18,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-double number(const Json& j) {
-  return j.is_number() ? j.get<double>() : 0.0;
-}
-
 struct Context {
   const Scenario& scenario;
   const std::vector<Json>& trace;
@@ -27,7 +25,7 @@ struct Context {
   int rounds = 0;  // from run-end
 };
 
-std::string party_id(const Scenario& s, int p) {
+std::string party_id_of(const Scenario& s, int p) {
   return s.parties[static_cast<std::size_t>(p)].id;
 }
 
@@ -38,13 +36,9 @@ int party_of(const Context& c, const std::string& id, const std::string& trace_n
                    "party \"" + id + "\", which the scenario does not have");
 }
 
-std::string track_title(const Track& t) {
-  return t.label.empty() ? t.id : t.label;
-}
-
 Chart dance_chart(const Context& c, const Track& track) {
   XYChart x;
-  x.title = "Negotiation dance: " + track_title(track);
+  x.title = "Negotiation dance: " + display_name(track);
   x.caption = "Each offer as each party values it, " + c.round_name + " by " + c.round_name +
               ": each party has a line for its own offers (circles or triangles by who made "
               "them); a party's own line falling toward its line of the other's offers is "
@@ -63,7 +57,7 @@ Chart dance_chart(const Context& c, const Track& track) {
       const Json& u = line["utility"];
       if (!u.contains(p.id)) continue;
       const std::string by = line["party"].is_string() ? line["party"].get<std::string>() : "";
-      x.lines.push_back({number(line["round"]), number(u[p.id]), p.id, by,
+      x.lines.push_back({number_or(line["round"]), number_or(u[p.id]), p.id, by,
                          "offer by " + by + " on " + line.value("date", "")});
     }
   }
@@ -71,7 +65,7 @@ Chart dance_chart(const Context& c, const Track& track) {
     if (line["event"] == "move" && line.value("track", "") == track.id &&
         line.value("action", "") == "accept" && line.contains("utility"))
       for (const auto& [pid, u] : line["utility"].items())
-        x.markers.push_back({number(line["round"]), number(u), "deal (" + pid + ")"});
+        x.markers.push_back({number_or(line["round"]), number_or(u), "deal (" + pid + ")"});
   return xy_chart(x);
 }
 
@@ -95,9 +89,9 @@ std::optional<Chart> space_chart(const Context& c, int t) {
   const Track& track = s.tracks[static_cast<std::size_t>(t)];
   const OutcomeSpace space(s, t);
   const UtilitySet set = utility_set(space, s);
-  const std::string a = party_id(s, 0), b = party_id(s, 1);
+  const std::string a = party_id_of(s, 0), b = party_id_of(s, 1);
   XYChart x;
-  x.title = "Utility space: " + track_title(track);
+  x.title = "Utility space: " + display_name(track);
   x.caption = "Every possible deal (grey) by what it gives " + a + " and " + b +
               "; the line is the Pareto frontier. A deal on it wastes nothing; the Nash and "
               "Kalai\u2013Smorodinsky points are where theory expects one.";
@@ -137,12 +131,12 @@ std::optional<Chart> space_chart(const Context& c, int t) {
                                                 (*w)["war_value"].contains(a) &&
                                                 (*w)["war_value"].contains(b))
     x.markers.push_back(
-        {number((*w)["war_value"][a]), number((*w)["war_value"][b]), "fighting on"});
+        {number_or((*w)["war_value"][a]), number_or((*w)["war_value"][b]), "fighting on"});
   for (const auto& line : c.trace)
     if (line["event"] == "move" && line.value("track", "") == track.id &&
         line.value("action", "") == "accept" && line.contains("utility") &&
         line["utility"].contains(a) && line["utility"].contains(b))
-      x.markers.push_back({number(line["utility"][a]), number(line["utility"][b]), "deal"});
+      x.markers.push_back({number_or(line["utility"][a]), number_or(line["utility"][b]), "deal"});
   return xy_chart(x);
 }
 
@@ -164,14 +158,14 @@ Chart timeline(const Context& c) {
     const Json* closed = closing_of(c, track);
     const std::string status = closed ? closed->value("status", "") : "open at the end";
     const int end = closed ? closed->value("round", c.rounds) : c.rounds;
-    x.spans.push_back({track_title(track), static_cast<double>(first < 0 ? end : first),
+    x.spans.push_back({display_name(track), static_cast<double>(first < 0 ? end : first),
                        static_cast<double>(end), status,
                        status + " in " + c.round_name + " " + std::to_string(end)});
   }
   for (const auto& line : c.trace) {
     if (line["event"] == "world-event")
       x.instants.push_back(
-          {"event: " + line.value("id", ""), number(line["round"]), line.value("effect", "")});
+          {"event: " + line.value("id", ""), number_or(line["round"]), line.value("effect", "")});
   }
   return timeline_chart(x);
 }
@@ -184,7 +178,7 @@ void world_charts(const Context& c, ReportSection& section) {
   if (worlds.empty()) return;
   const auto& bf = s.world.battlefield;
   if (bf.present) {
-    const std::string up = party_id(s, bf.up_party), down = party_id(s, bf.down_party);
+    const std::string up = party_id_of(s, bf.up_party), down = party_id_of(s, bf.down_party);
     XYChart x;
     x.title = "Battlefield";
     x.caption = "The front's control state after each " + c.round_name + "'s battles (0: " + down +
@@ -199,10 +193,11 @@ void world_charts(const Context& c, ReportSection& section) {
     x.line_points = false;
     x.y_domain = std::make_pair(0.0, static_cast<double>(bf.states));
     for (const Json* w : worlds) {
-      const double r = number((*w)["round"]), st = number((*w)["state"]);
+      const double r = number_or((*w)["round"]), st = number_or((*w)["state"]);
       x.lines.push_back({r, st, "control state", "", ""});
       if (w->contains("battles")) {
-        const double upn = number((*w)["battles"]["up"]), downn = number((*w)["battles"]["down"]);
+        const double upn = number_or((*w)["battles"]["up"]),
+                     downn = number_or((*w)["battles"]["down"]);
         if (upn > 0) x.dots.push_back({r, st, "battle won by " + up, "", format_number(upn, 0)});
         if (downn > 0)
           x.dots.push_back({r, st, "battle won by " + down, "", format_number(downn, 0)});
@@ -223,7 +218,7 @@ void world_charts(const Context& c, ReportSection& section) {
   for (const Json* w : worlds)
     if (w->contains("war_value"))
       for (const auto& [pid, val] : (*w)["war_value"].items())
-        v.lines.push_back({number((*w)["round"]), number(val), pid, "", ""});
+        v.lines.push_back({number_or((*w)["round"]), number_or(val), pid, "", ""});
   if (!v.lines.empty()) {
     std::stable_sort(v.lines.begin(), v.lines.end(),
                      [](const XYPoint& l, const XYPoint& r) { return l.series < r.series; });
@@ -247,9 +242,9 @@ void world_charts(const Context& c, ReportSection& section) {
         if (!w->contains("costs") || !(*w)["costs"].contains(p.id) ||
             !(*w)["costs"][p.id].contains(kind.id))
           continue;
-        total += number((*w)["costs"][p.id][kind.id]);
+        total += number_or((*w)["costs"][p.id][kind.id]);
         any = true;
-        x.lines.push_back({number((*w)["round"]), total, p.id, "", ""});
+        x.lines.push_back({number_or((*w)["round"]), total, p.id, "", ""});
       }
       if (any && total == 0.0)  // a party without this kind of cost: no flat line at zero
         x.lines.erase(std::remove_if(x.lines.begin(), x.lines.end(),
@@ -272,7 +267,7 @@ std::optional<ReportSection> history_section(const Context& c) {
   x.status_title = "outcome";
   for (const auto& h : s.history.tracks) {
     const Track& track = s.tracks[static_cast<std::size_t>(h.track)];
-    x.spans.push_back({track_title(track) + " \u00b7 history", 0.0,
+    x.spans.push_back({display_name(track) + " \u00b7 history", 0.0,
                        static_cast<double>(h.agreed ? h.round : c.rounds),
                        h.agreed ? "agreed" : "not agreed",
                        h.how + (h.agreed ? " (" + h.date + ")" : "")});
@@ -280,8 +275,8 @@ std::optional<ReportSection> history_section(const Context& c) {
     const bool agreed = closed && closed->value("status", "") == "agreed";
     const int end = closed ? closed->value("round", c.rounds) : c.rounds;
     x.spans.push_back(
-        {track_title(track) + " \u00b7 this run", 0.0, static_cast<double>(agreed ? end : c.rounds),
-         agreed ? "agreed" : "not agreed",
+        {display_name(track) + " \u00b7 this run", 0.0,
+         static_cast<double>(agreed ? end : c.rounds), agreed ? "agreed" : "not agreed",
          closed ? closed->value("status", "") + " in " + c.round_name + " " + std::to_string(end)
                 : "open at the end"});
   }
@@ -315,10 +310,10 @@ ReportPage run_pictures(const Scenario& scenario, const std::vector<Json>& trace
   for (const auto& p : scenario.parties) page.facts.push_back({p.id, p.name});
   for (const auto& track : scenario.tracks) {
     const Json* closed = closing_of(c, track);
-    page.facts.push_back({track_title(track), closed ? closed->value("status", "") + " in " +
-                                                           c.round_name + " " +
-                                                           std::to_string(closed->value("round", 0))
-                                                     : "open at the end"});
+    page.facts.push_back(
+        {display_name(track), closed ? closed->value("status", "") + " in " + c.round_name + " " +
+                                           std::to_string(closed->value("round", 0))
+                                     : "open at the end"});
   }
 
   ReportSection dance{"The negotiation dance",

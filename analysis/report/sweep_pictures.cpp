@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "analysis/statistics/json_number.hpp"
 #include "engine/format.hpp"
 
 namespace parley {
@@ -14,10 +15,6 @@ namespace parley {
 namespace {
 
 using Json = nlohmann::json;
-
-double number(const Json& j, double fallback = 0.0) {
-  return j.is_number() ? j.get<double>() : fallback;
-}
 
 std::string percent(double share) {
   return format_percent(share);
@@ -27,7 +24,7 @@ std::string percent(double share) {
 // A proportion's point estimate: `estimate` in agreement and history blocks, `share` in the
 // closing and frequency tables.
 double estimate(const Json& p) {
-  return number(p.contains("estimate") ? p["estimate"] : p.value("share", Json()), 0.0);
+  return number_or(p.contains("estimate") ? p["estimate"] : p.value("share", Json()), 0.0);
 }
 
 std::string share_text(const Json& proportion) {
@@ -35,7 +32,7 @@ std::string share_text(const Json& proportion) {
   std::string text = percent(est);
   const Json& w = proportion.contains("wilson95") ? proportion["wilson95"] : Json();
   if (w.is_array() && w.size() == 2)
-    text += " " + format_percent_interval(number(w[0]), number(w[1]));
+    text += " " + format_percent_interval(number_or(w[0]), number_or(w[1]));
   return text;
 }
 
@@ -45,8 +42,8 @@ IntervalBar share_bar(const std::string& label, const std::string& group, const 
   bar.group = group;
   bar.value = estimate(p);
   if (p.contains("wilson95") && p["wilson95"].is_array() && p["wilson95"].size() == 2) {
-    bar.lower = number(p["wilson95"][0]);
-    bar.upper = number(p["wilson95"][1]);
+    bar.lower = number_or(p["wilson95"][0]);
+    bar.upper = number_or(p["wilson95"][1]);
   }
   bar.text = share_text(p);
   return bar;
@@ -120,7 +117,7 @@ std::optional<ReportSection> survival_block(const Json& s) {
     c.lines.push_back({0.0, 1.0, name, "", "before any agreement"});
     for (const auto& st : steps)
       c.lines.push_back(
-          {number(st["round"]), number(st["survival"]), name, "",
+          {number_or(st["round"]), number_or(st["survival"]), name, "",
            format_thousands(st.value("events", 0LL)) + " agreed this " + round_name(s)});
   }
   if (c.lines.empty()) return std::nullopt;
@@ -153,7 +150,7 @@ std::optional<ReportSection> terms_block(const Json& s) {
           if (f.contains("level"))
             level = f["level"].get<std::string>();
           else {
-            const double v = number(f["value"]);
+            const double v = number_or(f["value"]);
             level = v == std::floor(v) && std::fabs(v) < 1e15
                         ? format_thousands(static_cast<long long>(v))
                         : format_number(v, 4);
@@ -167,9 +164,9 @@ std::optional<ReportSection> terms_block(const Json& s) {
         const Json& q = term["quantiles"];
         IntervalBar bar;
         bar.label = label;
-        bar.value = number(q.value("p50", Json()));
-        bar.lower = number(q.value("p05", Json()));
-        bar.upper = number(q.value("p95", Json()));
+        bar.value = number_or(q.value("p50", Json()));
+        bar.lower = number_or(q.value("p05", Json()));
+        bar.upper = number_or(q.value("p95", Json()));
         bar.text = "median " + format_number(bar.value, 3) +
                    " (5\u201395%: " + format_number(*bar.lower, 3) + "\u2013" +
                    format_number(*bar.upper, 3) + ")";
@@ -196,11 +193,11 @@ std::vector<Bin> readable_bins(const Json& h) {
   const auto& counts = h["counts"];
   const std::size_t n = counts.size();
   if (n == 0) return bins;
-  const double lower = number(h["lower"]), upper = number(h["upper"]);
+  const double lower = number_or(h["lower"]), upper = number_or(h["upper"]);
   const double width = (upper - lower) / static_cast<double>(n);
   std::size_t first = n, last = 0;
   for (std::size_t i = 0; i < n; ++i)
-    if (number(counts[i]) > 0) {
+    if (number_or(counts[i]) > 0) {
       first = std::min(first, i);
       last = i;
     }
@@ -212,7 +209,7 @@ std::vector<Bin> readable_bins(const Json& h) {
     b.lower = lower + width * static_cast<double>(i);
     const std::size_t end = std::min(i + group, last + 1);
     b.upper = lower + width * static_cast<double>(end);
-    for (std::size_t k = i; k < end; ++k) b.count += number(counts[k]);
+    for (std::size_t k = i; k < end; ++k) b.count += number_or(counts[k]);
     bins.push_back(b);
   }
   return bins;
@@ -239,9 +236,9 @@ std::optional<ReportSection> parties_block(const Json& s) {
       c.x_title = utility ? "utility (0\u20131)" : "costs (utility units)";
       c.y_title = "runs";
       c.caption = std::string(utility ? "Payoff" : "Costs") + " over the runs; mean " +
-                  format_number(number(stat["mean"]), 3) + ", 5\u201395% " +
-                  format_number(number(stat["quantiles"].value("p05", Json())), 3) + "\u2013" +
-                  format_number(number(stat["quantiles"].value("p95", Json())), 3) +
+                  format_number(number_or(stat["mean"]), 3) + ", 5\u201395% " +
+                  format_number(number_or(stat["quantiles"].value("p05", Json())), 3) + "\u2013" +
+                  format_number(number_or(stat["quantiles"].value("p95", Json())), 3) +
                   (utility ? ": several peaks mean distinct ways the talks end."
                            : ": a long right tail is talks that drag on.");
       section.charts.push_back(histogram_chart(c));
@@ -360,7 +357,7 @@ std::optional<ReportSection> war_block(const Json& s) {
       h.x_title = "total over the run" + (unit.empty() ? std::string() : " (" + unit + ")");
       h.y_title = "runs";
       h.caption = "The run's total cost of this kind; mean " +
-                  format_number(number(cost["total"]["mean"]), 0) + " " + unit +
+                  format_number(number_or(cost["total"]["mean"]), 0) + " " + unit +
                   ": a second hump is the runs where the war went on.";
       section.charts.push_back(histogram_chart(h));
     }
@@ -405,14 +402,14 @@ std::optional<ReportSection> implementation_block(const Json& s) {
     if (!item.contains("parties")) continue;
     for (const auto& part : item["parties"]) {
       const Json& m = part.value("share_carried_out", Json::object());
-      const double n = number(m.value("count", Json()), 0.0);
+      const double n = number_or(m.value("count", Json()), 0.0);
       if (n <= 0 || !m.value("mean", Json()).is_number()) continue;
       IntervalBar bar;
       bar.group = part.value("party", "");
       bar.label = label + ": " + bar.group;
-      bar.value = number(m["mean"]);
+      bar.value = number_or(m["mean"]);
       // The mean's normal 95% interval, kept inside [0, 1].
-      const double half = 1.96 * number(m.value("sd", Json()), 0.0) / std::sqrt(n);
+      const double half = 1.96 * number_or(m.value("sd", Json()), 0.0) / std::sqrt(n);
       bar.lower = std::max(0.0, bar.value - half);
       bar.upper = std::min(1.0, bar.value + half);
       bar.text = format_share(bar.value, *bar.lower, *bar.upper);
@@ -460,11 +457,11 @@ std::optional<ReportSection> partial_dependence_block(const Json& s) {
         for (const auto& bin : pd["bins"]) {
           if (!bin["mean"].is_number()) continue;
           const std::string label = outcome_label(d);
-          c.lines.push_back({number(bin["x"]), number(bin["mean"]), label, "",
+          c.lines.push_back({number_or(bin["x"]), number_or(bin["mean"]), label, "",
                              format_thousands(bin.value("runs", 0LL)) + " runs"});
           if (bin.contains("ci95") && bin["ci95"].is_array() && bin["ci95"].size() == 2)
             c.error_bars.push_back(
-                {number(bin["x"]), number(bin["ci95"][0]), number(bin["ci95"][1]), label});
+                {number_or(bin["x"]), number_or(bin["ci95"][0]), number_or(bin["ci95"][1]), label});
         }
       }
     }
@@ -493,7 +490,7 @@ std::optional<ReportSection> tornado_block(const Json& s) {
       if (!t.contains("low") || !t.contains("high") || !t["low"]["mean"].is_number() ||
           !t["high"]["mean"].is_number())
         continue;
-      const double lo = number(t["low"]["mean"]), hi = number(t["high"]["mean"]);
+      const double lo = number_or(t["low"]["mean"]), hi = number_or(t["high"]["mean"]);
       IntervalBar bar;
       bar.label = t.value("pointer", "");
       bar.value = hi;
@@ -551,8 +548,8 @@ std::optional<ReportSection> grid_block(const Json& s) {
       const double mean = v["mean"].get<double>();
       if (first < 0) first = mean;
       varies = varies || mean != first;
-      c.cells.push_back({level_text(number(cell["levels"][1])),
-                         level_text(number(cell["levels"][0])), mean, percent(mean)});
+      c.cells.push_back({level_text(number_or(cell["levels"][1])),
+                         level_text(number_or(cell["levels"][0])), mean, percent(mean)});
     }
     if (varies) section.charts.push_back(heatmap_chart(c));
   }

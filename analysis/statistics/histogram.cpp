@@ -10,7 +10,7 @@
 namespace parley {
 namespace {
 
-bool below(double a, double b) {
+bool below_signed(double a, double b) {
   return a < b || (a == b && std::signbit(a) && !std::signbit(b));
 }
 
@@ -37,8 +37,8 @@ void Histogram::add(double x) {
     ++nan_;
     return;
   }
-  if (below(x, min_)) min_ = x;
-  if (below(max_, x)) max_ = x;
+  if (below_signed(x, min_)) min_ = x;
+  if (below_signed(max_, x)) max_ = x;
   if (x < lower_) {
     ++underflow_;
   } else if (x > upper_) {
@@ -58,8 +58,8 @@ void Histogram::merge(const Histogram& other) {
   underflow_ += other.underflow_;
   overflow_ += other.overflow_;
   nan_ += other.nan_;
-  if (below(other.min_, min_)) min_ = other.min_;
-  if (below(max_, other.max_)) max_ = other.max_;
+  if (below_signed(other.min_, min_)) min_ = other.min_;
+  if (below_signed(max_, other.max_)) max_ = other.max_;
 }
 
 std::uint64_t Histogram::count() const {

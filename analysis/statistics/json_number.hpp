@@ -43,4 +43,9 @@ inline void expect_kind(const nlohmann::json& json, const char* kind) {
   }
 }
 
+// A number a summary or trace holds, or `fallback` where it holds none (null, absent, a string).
+inline double number_or(const nlohmann::json& json, double fallback = 0.0) {
+  return json.is_number() ? json.get<double>() : fallback;
+}
+
 }  // namespace parley

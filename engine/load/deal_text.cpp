@@ -19,14 +19,14 @@ std::string lower(std::string s) {
   return s;
 }
 
-std::string trim(const std::string& s) {
+std::string trim_text(const std::string& s) {
   const auto b = s.find_first_not_of(" \t\r\n");
   if (b == std::string::npos) return {};
   const auto e = s.find_last_not_of(" \t\r\n");
   return s.substr(b, e - b + 1);
 }
 
-std::string quote(const std::string& s) {
+std::string in_quotes(const std::string& s) {
   return "\"" + s + "\"";
 }
 
@@ -40,19 +40,19 @@ std::string issue_ids(const Scenario& s) {
 std::string expected_value(const Issue& issue) {
   switch (issue.kind) {
     case IssueKind::Options: {
-      std::string text = "one of the options of " + quote(issue.label) + ": ";
+      std::string text = "one of the options of " + in_quotes(issue.label) + ": ";
       for (std::size_t i = 0; i < issue.options.size(); ++i)
-        text += (i ? ", " : "") + std::to_string(i) + " " + quote(issue.options[i]);
+        text += (i ? ", " : "") + std::to_string(i) + " " + in_quotes(issue.options[i]);
       return text;
     }
     case IssueKind::Flag:
-      return "yes or no for " + quote(issue.label);
+      return "yes or no for " + in_quotes(issue.label);
     case IssueKind::Quantity:
       return "a number from " + format_number(issue.min, 6) + " to " + format_number(issue.max, 6) +
-             " for " + quote(issue.label) + (issue.unit.empty() ? "" : " (" + issue.unit + ")");
+             " for " + in_quotes(issue.label) + (issue.unit.empty() ? "" : " (" + issue.unit + ")");
     case IssueKind::Share:
       return "a number from " + format_number(issue.min, 6) + " to " + format_number(issue.max, 6) +
-             " for " + quote(issue.label);
+             " for " + in_quotes(issue.label);
   }
   return {};
 }
@@ -74,10 +74,10 @@ std::optional<double> read_number(const std::string& text) {
 }
 
 double read_value(const Issue& issue, const std::string& raw, const std::string& where) {
-  const std::string text = trim(raw);
+  const std::string text = trim_text(raw);
   const std::string pointer = "/" + issue.id;
   auto fail = [&]() -> double {
-    throw InputError(where, 0, 0, pointer, expected_value(issue), quote(text));
+    throw InputError(where, 0, 0, pointer, expected_value(issue), in_quotes(text));
   };
   switch (issue.kind) {
     case IssueKind::Options: {
@@ -128,10 +128,10 @@ std::vector<std::pair<std::string, std::string>> pairs_of(const std::vector<std:
   std::vector<std::pair<std::string, std::string>> pairs;
   std::string joined;
   for (const std::string& t : text) joined += (joined.empty() ? "" : " ") + t;
-  if (trim(joined).rfind('{', 0) == 0) {
+  if (trim_text(joined).rfind('{', 0) == 0) {
     nlohmann::json object;
     try {
-      object = nlohmann::json::parse(trim(joined));
+      object = nlohmann::json::parse(trim_text(joined));
     } catch (const nlohmann::json::parse_error& e) {
       throw InputError(where, 0, 0, "", "a JSON object {\"issue\": value, ...}",
                        std::string("invalid JSON (") + e.what() + ")");
@@ -153,8 +153,8 @@ std::vector<std::pair<std::string, std::string>> pairs_of(const std::vector<std:
   for (const std::string& t : text) {
     const auto eq = t.find('=');
     if (eq == std::string::npos || eq == 0)
-      throw InputError(where, 0, 0, "", "issue=value", quote(t));
-    pairs.emplace_back(trim(t.substr(0, eq)), t.substr(eq + 1));
+      throw InputError(where, 0, 0, "", "issue=value", in_quotes(t));
+    pairs.emplace_back(trim_text(t.substr(0, eq)), t.substr(eq + 1));
   }
   if (pairs.empty())
     throw InputError(where, 0, 0, "", "issue=value for each issue of a track", "nothing");
@@ -175,7 +175,7 @@ std::map<int, Deal> parse_into(const Scenario& s, const std::vector<std::string>
       } else {
         ids = issue_ids(s);
       }
-      throw InputError(where, 0, 0, "", "an issue id (" + ids + ")", quote(id));
+      throw InputError(where, 0, 0, "", "an issue id (" + ids + ")", in_quotes(id));
     }
     int track = -1;
     int k = -1;
@@ -193,7 +193,7 @@ std::map<int, Deal> parse_into(const Scenario& s, const std::vector<std::string>
       throw InputError(
           where, 0, 0, "/" + id,
           "an issue of " + s.tracks[static_cast<std::size_t>(only_track)].label,
-          quote(id) + ", an issue of " + s.tracks[static_cast<std::size_t>(track)].label);
+          in_quotes(id) + ", an issue of " + s.tracks[static_cast<std::size_t>(track)].label);
     Deal& deal = deals[track];
     auto& seen = given[track];
     if (seen.empty()) {
@@ -201,7 +201,7 @@ std::map<int, Deal> parse_into(const Scenario& s, const std::vector<std::string>
       seen.assign(static_cast<std::size_t>(deal.size), false);
     }
     if (seen[static_cast<std::size_t>(k)])
-      throw InputError(where, 0, 0, "/" + id, "each issue once", quote(id) + " twice");
+      throw InputError(where, 0, 0, "/" + id, "each issue once", in_quotes(id) + " twice");
     seen[static_cast<std::size_t>(k)] = true;
     deal.values[static_cast<std::size_t>(k)] =
         read_value(s.issues[static_cast<std::size_t>(issue)], value, where);

@@ -14,7 +14,7 @@ namespace parley {
 namespace {
 constexpr int kMaxDepth = kMaxNesting;  // keeps recursion bounded
 
-bool is_continuation(unsigned char byte) {
+bool is_utf8_continuation(unsigned char byte) {
   return (byte & 0xC0) == 0x80;
 }
 bool is_digit(char c) {
@@ -66,7 +66,7 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
   if (i + length > text.size()) return 0;
   for (std::size_t k = 1; k < length; ++k) {
     const auto byte = static_cast<unsigned char>(text[i + k]);
-    if (!is_continuation(byte)) return 0;
+    if (!is_utf8_continuation(byte)) return 0;
     code_point = (code_point << 6) | (byte & 0x3Fu);
   }
   if (code_point < min || code_point > 0x10FFFF || (code_point >= 0xD800 && code_point <= 0xDFFF))
@@ -105,7 +105,7 @@ class JsonParser {
     if (c == '\n') {
       ++line_;
       column_ = 1;
-    } else if (!is_continuation(static_cast<unsigned char>(c))) {
+    } else if (!is_utf8_continuation(static_cast<unsigned char>(c))) {
       ++column_;
     }
   }

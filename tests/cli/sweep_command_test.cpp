@@ -18,6 +18,7 @@
 #include "engine/format.hpp"
 #include "sweep/state.hpp"
 #include "tests/cli/cli_test_support.hpp"
+#include "tests/support/sanitizer.hpp"
 
 namespace parley {
 namespace {
@@ -48,9 +49,10 @@ pid_t spawn_parley(std::vector<std::string> args) {
   _exit(98);
 }
 
-// Waits until `path` exists (a sweep in the background has claimed its folder).
+// Waits until `path` exists (a sweep in the background has claimed its folder), at most a minute:
+// a sanitizer build on a loaded machine takes seconds to start.
 bool wait_for(const std::string& path) {
-  for (int k = 0; k < 500; ++k) {
+  for (int k = 0; k < 6000; ++k) {
     if (fs::exists(path)) return true;
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
@@ -189,21 +191,17 @@ TEST_F(SweepCommand, AgentOverrideIsPartOfTheSweepAndSurvivesResume) {
 }
 
 TEST_F(SweepCommand, CtrlCWritesAPartialSummaryThatResumesExactly) {
-  // Long enough to be interrupted: 40 blocks on one thread.
-  const std::string runs = "163840";
+  // Long enough to be interrupted: 40 blocks on one thread (10 in a sanitizer build, where each
+  // run costs several times as much).
+  const std::string runs = std::to_string(testing::workload_runs(163840, 40960));
   const std::string out = path("interrupted");
-  const pid_t child = fork();
-  ASSERT_GE(child, 0);
-  if (child == 0) {
-    if (chdir(PARLEY_SOURCE_DIR) != 0) _exit(99);
-    freopen("/dev/null", "w", stderr);
-    freopen("/dev/null", "w", stdout);
-    execl(PARLEY_BINARY, PARLEY_BINARY, "sweep", kScenario.c_str(), "--runs", runs.c_str(),
-          "--seed", "5", "--threads", "1", "--out", out.c_str(), "--vary",
-          "/parties/1/agent/params/e=discrete(1.5, 2, 3)", static_cast<char*>(nullptr));
-    _exit(98);
-  }
-  std::this_thread::sleep_for(std::chrono::milliseconds(700));
+  const pid_t child =
+      spawn_parley({"sweep", kScenario, "--runs", runs, "--seed", "5", "--threads", "1", "--out",
+                    out, "--vary", "/parties/1/agent/params/e=discrete(1.5, 2, 3)"});
+  ASSERT_GT(child, 0);
+  // The first checkpoint is written before any run: interrupt a little after it.
+  ASSERT_TRUE(wait_for(out + "/summary.json"));
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
   kill(child, SIGINT);
   int status = 0;
   waitpid(child, &status, 0);
@@ -533,7 +531,8 @@ TEST_F(SweepCommand, ASweepIsItsScenariosBytesWhateverTheFileIsCalled) {
 // --runs-csv to the uninterrupted file, byte for byte (the rows of finished blocks are flushed
 // to disk with each checkpoint; before, a SIGKILL lost every row).
 TEST_F(SweepCommand, AKilledSweepResumesFromItsCheckpointToTheSameSummary) {
-  const std::string runs = "163840";  // 40 blocks: seconds of work
+  // 40 blocks, seconds of work (10 in a sanitizer build, where a run costs several times as much).
+  const std::string runs = std::to_string(testing::workload_runs(163840, 40960));
   const std::string vary = "/parties/1/agent/params/e=discrete(1.5, 2, 3)";
   ASSERT_EQ(
       run_parley("sweep " + kScenario + " --runs " + runs + " --seed 5 --out '" + path("straight") +
