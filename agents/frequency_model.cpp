@@ -59,7 +59,9 @@ void FrequencyOpponentModel::observe(std::int64_t outcome) {
       max_count_[k] = c;
       const auto first = static_cast<std::size_t>(table.first(static_cast<int>(k)));
       const auto end = first + static_cast<std::size_t>(table.levels(static_cast<int>(k)));
-      for (std::size_t j = first; j < end; ++j) score_[j] = count_[j] / c;
+      // Levels never offered keep their score of 0 (0 / c), without a division.
+      for (std::size_t j = first; j < end; ++j)
+        if (count_[j] != 0.0) score_[j] = count_[j] / c;
     } else {
       score_[slot] = c / max_count_[k];
     }

@@ -72,29 +72,6 @@ TimeDependentOptions options_of(const double* v, double fixed_e) {
 // Rounds whose alpha(t) an agent keeps; later rounds compute it each time.
 constexpr int kAlphaRounds = 4096;
 
-// The best-rated position among ranking positions first..cheapest (ties: the cheaper), the score
-// being the one opponent's predicted utility with N issues: FrequencyOpponentModel::utility
-// unrolled, the same sum in the same order, so the same bits.
-template <int N>
-std::size_t best_rated(const std::int32_t* ranked, std::size_t first, std::size_t cheapest,
-                       const FrequencyOpponentModel& model) {
-  const std::int32_t* slots = model.levels().slots(0);
-  const double* w = model.weights();
-  const double* score = model.scores();
-  std::size_t best = cheapest;
-  double best_score = -1.0;
-  for (std::size_t k = cheapest + 1; k-- > first;) {
-    const std::int32_t* s = slots + static_cast<std::ptrdiff_t>(ranked[k]) * N;
-    double u = 0.0;
-    for (int j = 0; j < N; ++j) u += w[j] * score[s[j]];
-    if (u > best_score) {
-      best_score = u;
-      best = k;
-    }
-  }
-  return best;
-}
-
 }  // namespace
 
 TimeDependentAgent::TimeDependentAgent(const AgentSetup& setup, double e, double floor, int horizon)
@@ -159,14 +136,21 @@ void TimeDependentAgent::configure(const AgentSetup& setup, const TimeDependentO
   band_hint_ = 0;
   // The opponent model matters only where there is something to trade: two issues or more.
   modelled_ = !options_.genius && options_.band > 0.0 && space_->issue_count() >= 2;
+  // Only the others' offers feed the models; without models, nothing is observed.
+  observe_only(modelled_ ? action_bit(Action::Offer) : 0u);
   if (!modelled_) return;
   const auto count = static_cast<std::size_t>(std::max(party_count_, party_ + 1));
   if (models_.size() == count) {
     for (FrequencyOpponentModel& model : models_) model.reset();
-    return;
+  } else {
+    const auto* tables = static_cast<const TimeDependentTables*>(setup.tables);
+    models_.assign(count, FrequencyOpponentModel(*space_, tables ? &tables->levels : nullptr));
   }
-  const auto* tables = static_cast<const TimeDependentTables*>(setup.tables);
-  models_.assign(count, FrequencyOpponentModel(*space_, tables ? &tables->levels : nullptr));
+  // Storage kept from run to run: no allocation when the shape stays.
+  raters_.clear();
+  for (std::size_t q = 0; q < models_.size(); ++q)
+    if (static_cast<int>(q) != party_) raters_.push_back(&models_[q]);
+  band_.prepare(*space_);
 }
 
 double TimeDependentAgent::p_min() const {
@@ -292,58 +276,15 @@ std::size_t TimeDependentAgent::choose(double target) const {
   for (std::size_t q = 0; q < models_.size(); ++q)
     informed = informed || (static_cast<int>(q) != party_ && models_[q].offers() > 0);
   if (!informed) return cheapest;
-  // The band is a run of the ranking just above the target: positions first..cheapest. Scan it
-  // from the cheapest up, keeping the best-rated (ties: the cheaper); at most kMaxCandidates.
+  // The band is a run of the ranking just above the target: positions first..cheapest, at most
+  // kMaxCandidates. Its best-rated outcome (ties: the cheaper), by scan or branch and bound.
   constexpr std::size_t kMaxCandidates = 4096;
   const std::size_t above =
       count_at_least_from(*ranking_, *utility_, target + options_.band, band_hint_);
   band_hint_ = above;
   const std::size_t first =
       std::max({above, cheapest + 1 > kMaxCandidates ? cheapest + 1 - kMaxCandidates : 0});
-  const std::int32_t* ranked = ranking_->data();
-  std::size_t best = cheapest;
-  double best_score = -1.0;
-  if (party_count_ == 2 && models_.size() == 2) {
-    // Bilateral: the one opponent's predicted utility is the score (0 + u = u).
-    const FrequencyOpponentModel& other = models_[static_cast<std::size_t>(1 - party_)];
-    if (other.levels().tabulated()) {
-      switch (other.levels().issue_count()) {
-        case 2:
-          return best_rated<2>(ranked, first, cheapest, other);
-        case 3:
-          return best_rated<3>(ranked, first, cheapest, other);
-        case 4:
-          return best_rated<4>(ranked, first, cheapest, other);
-        case 5:
-          return best_rated<5>(ranked, first, cheapest, other);
-        case 6:
-          return best_rated<6>(ranked, first, cheapest, other);
-        case 7:
-          return best_rated<7>(ranked, first, cheapest, other);
-        default:
-          break;
-      }
-    }
-    for (std::size_t k = cheapest + 1; k-- > first;) {
-      const double score = other.utility(ranked[k]);
-      if (score > best_score) {
-        best_score = score;
-        best = k;
-      }
-    }
-    return best;
-  }
-  for (std::size_t k = cheapest + 1; k-- > first;) {
-    const std::int32_t o = ranked[k];
-    double score = 0.0;
-    for (std::size_t q = 0; q < models_.size(); ++q)
-      if (static_cast<int>(q) != party_) score += models_[q].utility(o);
-    if (score > best_score) {
-      best_score = score;
-      best = k;
-    }
-  }
-  return best;
+  return band_.best(*space_, *utility_, *ranking_, first, cheapest, raters_.data(), raters_.size());
 }
 
 Deal TimeDependentAgent::propose(const RoundInfo& round) {

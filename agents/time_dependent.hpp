@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "agents/band_search.hpp"
 #include "agents/frequency_model.hpp"
 #include "engine/agent.hpp"
 #include "engine/agent_registry.hpp"
@@ -114,8 +115,10 @@ class TimeDependentAgent final : public Agent {
   double p_max_ = 0.0;
   int believed_deadline_ = 0;  // the deadline the party treats as final, if earlier; 0: none
   bool modelled_ = false;      // the opponent models are in use this run
-  std::vector<FrequencyOpponentModel> models_;  // one per party (its own is never fed)
-  Deal last_offer_;  // the previous proposal, reused while the target stays on one outcome
+  std::vector<FrequencyOpponentModel> models_;         // one per party (its own is never fed)
+  std::vector<const FrequencyOpponentModel*> raters_;  // the others' models, in party order
+  mutable BandSearch band_;  // the band's best-rated outcome, scratch kept from call to call
+  Deal last_offer_;          // the previous proposal, reused while the target stays on one outcome
   // Where the last searches for the target and the band's top ended (ranking positions): the
   // next round's answers are near.
   mutable std::size_t target_hint_ = 0;

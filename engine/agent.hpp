@@ -109,14 +109,31 @@ class Agent {
   virtual bool criticise(const RoundInfo& /*round*/, const Deal& /*text*/, Criticism& /*out*/) {
     return false;
   }
-  // Every public move on the track, the agent's own included, in order.
+  // Every public move on the track, the agent's own included, in order (only the actions the
+  // agent observes: `observes`).
   virtual void observe(const Move& /*move*/) {}
+  // Whether the agent's observe() acts on moves of this action: protocols skip the call for
+  // the others, without a virtual call (most moves of a round change nothing for most agents).
+  bool observes(Action action) const {
+    return ((observed_actions_ >> static_cast<unsigned>(action)) & 1u) != 0;
+  }
   // The public battlefield after each round's battles (only in scenarios with a battlefield,
   // only while this agent's track is open or suspended).
   virtual void observe_world(const BattlefieldState& /*battlefield*/) {}
   // The party's own weights changed (a change_weights event): the outcome space's utilities and
   // rankings were recomputed in place; refresh anything derived from them.
   virtual void on_preferences_changed() {}
+
+ protected:
+  // The actions whose moves observe() acts on, one bit per Action (default: all). An agent that
+  // ignores some narrows it, and must widen it again when that changes (e.g. on reset).
+  void observe_only(unsigned actions) { observed_actions_ = actions; }
+  static constexpr unsigned action_bit(Action action) {
+    return 1u << static_cast<unsigned>(action);
+  }
+
+ private:
+  unsigned observed_actions_ = ~0u;
 };
 
 }  // namespace parley

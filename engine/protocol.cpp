@@ -8,7 +8,8 @@
 namespace parley {
 
 void publish(TrackRun& run, const Move& move, TraceSink* trace) {
-  for (auto& agent : run.agents) agent->observe(move);
+  for (auto& agent : run.agents)
+    if (agent->observes(move.action)) agent->observe(move);
   if (trace) trace->on_move(move);
 }
 
